@@ -1,0 +1,153 @@
+import type { AppEvent, AppInfo } from '../../../shared/ipc/contract';
+import { Connector } from '../auth/connector';
+import { CrmClient } from '../crm/crmClient';
+import { CrmService } from '../crm/crmService';
+import type { DemoOrg } from '../demo-org/index';
+import { SecretRedactor } from '../logging/redactingLog';
+import { HostPolicy } from '../net/hostPolicy';
+import { TokenManager } from '../oauth/tokenManager';
+import type { CoreOptions, CorePorts } from '../ports';
+import { ProfileService } from '../profiles/profileService';
+import { ProfileStore } from '../profiles/profileStore';
+import { Vault } from '../vault/vault';
+import type { Core } from './core';
+import { ensureDemoProfile, startAppDemoOrg } from './demoBootstrap';
+import { createDispatcher, type Handlers } from './dispatcher';
+import { CoreError } from '../errors';
+
+export type { Core } from './core';
+
+export interface CoreInternals {
+  hosts: HostPolicy;
+  demoOrg: DemoOrg | null;
+  vault: Vault;
+  store: ProfileStore;
+  tokens: TokenManager;
+  redactor: SecretRedactor;
+}
+
+/**
+ * Builds the whole core from its ports. Everything the app does is reachable through
+ * `dispatch` (the IPC contract) and `handleDeepLink` (the OS).
+ */
+export async function createCore(ports: CorePorts, options: CoreOptions): Promise<Core & { internals: CoreInternals }> {
+  const now = ports.now ?? Date.now;
+  const redactor = new SecretRedactor();
+  const log = redactor.wrap(ports.log);
+  const hosts = new HostPolicy();
+  const listeners = new Set<(event: AppEvent) => void>();
+  const emit = (event: AppEvent) => {
+    for (const listener of listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        log.error('event listener failed', { reason: String(error) });
+      }
+    }
+  };
+
+  const store = new ProfileStore(ports.storeFactory, ports.dataDir, log);
+  const vault = new Vault(ports.cipher, ports.storeFactory, redactor);
+  // The connector and the profile view need each other's facts; late-bound through this holder.
+  const connectorRef: { current?: Connector } = {};
+  const tokens = new TokenManager({
+    profiles: store,
+    vault,
+    hosts,
+    redactor,
+    log,
+    now,
+    onChange: () => emit({ type: 'profiles-changed' }),
+  });
+  const profiles = new ProfileService(
+    store,
+    vault,
+    {
+      isConnecting: (id) => connectorRef.current?.isConnecting(id) ?? false,
+      accessTokenExpiresAt: (id) => tokens.expiresAt(id),
+      lastError: (id) => connectorRef.current?.lastError(id),
+    },
+    now,
+  );
+  const crmClient = new CrmClient(tokens, now);
+  const crm = new CrmService(crmClient);
+  const c = new Connector({ profiles, store, vault, hosts, tokens, crm: crmClient, system: ports.system, log, now, emit });
+  connectorRef.current = c;
+
+  const demoOrg = options.demoOrg?.start ? await startAppDemoOrg(ports.dataDir, hosts, log) : null;
+  if (demoOrg) {
+    await ensureDemoProfile({ demo: demoOrg, store, profiles, vault, hosts, urlSchemeAvailable: options.urlSchemeAvailable });
+  }
+
+  const appInfo = (): AppInfo => ({
+    mode: options.mode,
+    version: options.version,
+    secretStorage: {
+      persistent: vault.persistent,
+      backend: ports.cipher.backend,
+      ...(ports.cipher.message ? { message: ports.cipher.message } : {}),
+    },
+    activeProfileId: store.activeProfileId,
+    demoOrg: { running: demoOrg !== null, ...(demoOrg ? { consoleUrl: demoOrg.origins.console } : {}) },
+  });
+
+  const handlers: Handlers = {
+    'app:info': async () => appInfo(),
+    'profiles:list': async () => profiles.list(),
+    'profiles:create': async (input) => {
+      const view = profiles.create(input);
+      emit({ type: 'profiles-changed' });
+      return view;
+    },
+    'profiles:update': async ({ id, changes }) => {
+      const view = profiles.update(id, changes);
+      emit({ type: 'profiles-changed' });
+      return view;
+    },
+    'profiles:delete': async ({ id }) => {
+      c.cancel(id);
+      tokens.forget(id);
+      profiles.remove(id);
+      emit({ type: 'profiles-changed' });
+      return { id };
+    },
+    'profiles:setActive': async ({ id }) => profiles.touch(id),
+    'auth:connect': async ({ profileId }) => c.connect(profileId),
+    'auth:submitRedirect': async ({ url }) => {
+      const outcome = await c.handleRedirect(url);
+      if (outcome.error) throw new CoreError(outcome.error);
+      return profiles.view(profiles.require(outcome.profileId ?? ''));
+    },
+    'auth:cancel': async ({ profileId }) => {
+      c.cancel(profileId);
+      return profiles.view(profiles.require(profileId));
+    },
+    'auth:disconnect': async ({ profileId, revoke }) => {
+      await c.disconnect(profileId, revoke);
+      return profiles.view(profiles.require(profileId));
+    },
+    'crm:modules': async ({ profileId }) => crm.modules(profileId),
+    'crm:fields': async ({ profileId, module }) => crm.fields(profileId, module),
+    'crm:records': async ({ profileId, ...rest }) => crm.records(profileId, rest),
+  };
+
+  const dispatch = createDispatcher(handlers, log);
+
+  return {
+    dispatch,
+    handleDeepLink: async (url) => {
+      await c.handleRedirect(url);
+    },
+    onEvent: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    isAllowedExternalUrl: (url) => hosts.isAllowedExternalUrl(url),
+    close: async () => {
+      await c.close();
+      await demoOrg?.close();
+      listeners.clear();
+    },
+    internals: { hosts, demoOrg, vault, store, tokens, redactor },
+  };
+}

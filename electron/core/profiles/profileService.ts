@@ -1,0 +1,218 @@
+import { randomUUID } from 'node:crypto';
+import {
+  ProfileInputSchema,
+  type ConnectionView,
+  type IpcError,
+  type ProfileInput,
+  type ProfileView,
+} from '../../../shared/ipc/contract';
+import { DEFAULT_LOOPBACK_PATH, DEFAULT_LOOPBACK_PORT, SCHEME_REDIRECT_URI, loopbackRedirectUri } from '../../../shared/app';
+import { explain } from '../../../shared/zoho/errors';
+import { fieldErrorsOf } from '../app/dispatcher';
+import { CoreError } from '../errors';
+import type { Vault } from '../vault/vault';
+import type { ProfileStore } from './profileStore';
+import type { StoredProfile } from './storedProfile';
+
+/** Client types whose token requests need the client secret. */
+const SECRET_REQUIRED = new Set(['server', 'self', 'device']);
+
+export interface ConnectionFacts {
+  isConnecting(profileId: string): boolean;
+  accessTokenExpiresAt(profileId: string): number | undefined;
+  lastError(profileId: string): IpcError | undefined;
+}
+
+export function redirectUriOf(profile: Pick<StoredProfile, 'clientType' | 'loopbackPort' | 'loopbackPath'>): string | null {
+  switch (profile.clientType) {
+    case 'mobile':
+      return SCHEME_REDIRECT_URI;
+    case 'server':
+      return loopbackRedirectUri(profile.loopbackPort ?? DEFAULT_LOOPBACK_PORT, profile.loopbackPath ?? DEFAULT_LOOPBACK_PATH);
+    default:
+      return null;
+  }
+}
+
+function invalid(fields: Record<string, string>): CoreError {
+  const first = Object.values(fields)[0];
+  return new CoreError({ ...explain('INVALID_INPUT', first ? { zohoMessage: first } : {}), fields });
+}
+
+/** Create, edit and present profiles. The view never carries a secret, only `hasClientSecret`. */
+export class ProfileService {
+  constructor(
+    private readonly store: ProfileStore,
+    private readonly vault: Vault,
+    private readonly facts: ConnectionFacts,
+    private readonly now: () => number,
+  ) {}
+
+  list(): ProfileView[] {
+    return this.store.list().map((p) => this.view(p));
+  }
+
+  require(id: string): StoredProfile {
+    const profile = this.store.get(id);
+    if (!profile) throw CoreError.of('PROFILE_NOT_FOUND');
+    return profile;
+  }
+
+  create(raw: ProfileInput, extra: Partial<StoredProfile> = {}): ProfileView {
+    const input = this.validate(raw, undefined);
+    const profile: StoredProfile = {
+      id: randomUUID(),
+      name: input.name,
+      orgLabel: input.orgLabel,
+      colour: input.colour,
+      service: input.service,
+      environment: input.environment,
+      dataCentre: input.dataCentre,
+      clientType: input.clientType,
+      ...(input.clientType === 'server'
+        ? { loopbackPort: input.loopbackPort ?? DEFAULT_LOOPBACK_PORT, loopbackPath: input.loopbackPath ?? DEFAULT_LOOPBACK_PATH }
+        : {}),
+      clientId: input.clientId,
+      scopes: input.scopes,
+      notes: input.notes,
+      readOnly: input.readOnly,
+      isBuiltInDemo: false,
+      createdAt: this.now(),
+      ...extra,
+    };
+    this.store.put(profile);
+    if (input.clientSecret) this.vault.set(profile.id, 'clientSecret', input.clientSecret);
+    return this.view(profile);
+  }
+
+  update(id: string, changes: Partial<ProfileInput>): ProfileView {
+    const existing = this.require(id);
+    const merged = { ...this.asInput(existing), ...changes } as ProfileInput;
+    const input = this.validate(merged, id);
+    // A different client, org host or data centre makes the old connection meaningless.
+    const identityChanged =
+      input.clientId !== existing.clientId || input.dataCentre !== existing.dataCentre || input.service !== existing.service || input.environment !== existing.environment;
+    const updated: StoredProfile = {
+      ...existing,
+      name: input.name,
+      orgLabel: input.orgLabel,
+      colour: input.colour,
+      service: input.service,
+      environment: input.environment,
+      dataCentre: input.dataCentre,
+      clientType: input.clientType,
+      loopbackPort: input.clientType === 'server' ? input.loopbackPort ?? existing.loopbackPort ?? DEFAULT_LOOPBACK_PORT : undefined,
+      loopbackPath: input.clientType === 'server' ? input.loopbackPath ?? existing.loopbackPath ?? DEFAULT_LOOPBACK_PATH : undefined,
+      clientId: input.clientId,
+      scopes: input.scopes,
+      notes: input.notes,
+      readOnly: input.readOnly,
+      ...(identityChanged ? { connection: undefined } : {}),
+    };
+    this.store.put(updated);
+    if (changes.clientSecret) this.vault.set(id, 'clientSecret', changes.clientSecret);
+    if (identityChanged) this.vault.delete(id, 'refreshToken');
+    return this.view(updated);
+  }
+
+  remove(id: string): void {
+    this.require(id);
+    this.store.remove(id);
+    this.vault.delete(id);
+  }
+
+  touch(id: string): ProfileView {
+    const profile = { ...this.require(id), lastUsedAt: this.now() };
+    this.store.put(profile);
+    this.store.setActive(id);
+    return this.view(profile);
+  }
+
+  private asInput(p: StoredProfile): ProfileInput {
+    return {
+      name: p.name,
+      orgLabel: p.orgLabel,
+      colour: p.colour,
+      service: p.service,
+      environment: p.environment,
+      dataCentre: p.dataCentre,
+      clientType: p.clientType,
+      loopbackPort: p.loopbackPort,
+      loopbackPath: p.loopbackPath,
+      clientId: p.clientId,
+      scopes: p.scopes,
+      notes: p.notes,
+      readOnly: p.readOnly,
+    };
+  }
+
+  private validate(raw: ProfileInput, id: string | undefined) {
+    const parsed = ProfileInputSchema.safeParse(raw);
+    if (!parsed.success) throw invalid(fieldErrorsOf(parsed.error));
+    const input = parsed.data;
+    const fields: Record<string, string> = {};
+    const clash = this.store.list().find((p) => p.id !== id && p.name.toLowerCase() === input.name.toLowerCase());
+    if (clash) fields.name = 'Another profile already has this name. Names must be unique.';
+    const hasSecret = Boolean(input.clientSecret) || (id !== undefined && this.vault.state(id, 'clientSecret') === 'present');
+    if (SECRET_REQUIRED.has(input.clientType) && !hasSecret) {
+      fields.clientSecret = 'This client type needs the client secret (API console → your client → Client Secret).';
+    }
+    if (Object.keys(fields).length > 0) throw invalid(fields);
+    return input;
+  }
+
+  view(p: StoredProfile): ProfileView {
+    const view: ProfileView = {
+      id: p.id,
+      name: p.name,
+      orgLabel: p.orgLabel,
+      colour: p.colour,
+      service: p.service,
+      environment: p.environment,
+      dataCentre: p.dataCentre,
+      clientType: p.clientType,
+      clientId: p.clientId,
+      hasClientSecret: this.vault.state(p.id, 'clientSecret') === 'present',
+      scopes: p.scopes,
+      notes: p.notes,
+      readOnly: p.readOnly,
+      isBuiltInDemo: p.isBuiltInDemo,
+      createdAt: p.createdAt,
+      redirectUri: redirectUriOf(p),
+      connection: this.connectionView(p),
+    };
+    if (p.loopbackPort !== undefined) view.loopbackPort = p.loopbackPort;
+    if (p.loopbackPath !== undefined) view.loopbackPath = p.loopbackPath;
+    if (p.lastUsedAt !== undefined) view.lastUsedAt = p.lastUsedAt;
+    return view;
+  }
+
+  private connectionView(p: StoredProfile): ConnectionView {
+    const now = this.now();
+    const lastError = this.facts.lastError(p.id);
+    const base: ConnectionView = { status: 'not-connected', ...(lastError ? { lastError } : {}) };
+    if (this.vault.state(p.id, 'clientSecret') === 'undecryptable' || this.vault.state(p.id, 'refreshToken') === 'undecryptable') {
+      return { ...base, status: 'secret-missing' };
+    }
+    if (this.facts.isConnecting(p.id)) return { ...base, status: 'connecting' };
+    const c = p.connection;
+    if (!c) return base;
+    const expiresAt = this.facts.accessTokenExpiresAt(p.id);
+    const live = this.vault.state(p.id, 'refreshToken') === 'present' || (expiresAt !== undefined && expiresAt > now);
+    const view: ConnectionView = {
+      ...base,
+      status: p.throttledUntil && p.throttledUntil > now ? 'throttled' : live ? 'connected' : 'needs-reconnect',
+      accountsServer: c.accountsServer,
+      apiDomain: c.apiDomain,
+      grantedScopes: c.grantedScopes,
+      connectedAt: c.connectedAt,
+    };
+    if (c.userName) view.userName = c.userName;
+    if (c.userEmail) view.userEmail = c.userEmail;
+    if (c.orgName) view.orgName = c.orgName;
+    if (c.orgId) view.orgId = c.orgId;
+    if (expiresAt) view.accessTokenExpiresAt = expiresAt;
+    if (p.throttledUntil && p.throttledUntil > now) view.retryAfter = p.throttledUntil;
+    return view;
+  }
+}

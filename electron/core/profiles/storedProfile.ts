@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { DATA_CENTRE_IDS, ENVIRONMENTS } from '../../../shared/zoho/dataCentres';
+import { CLIENT_TYPES, SERVICES } from '../../../shared/ipc/contract';
+
+/** What a successful Connect learned, kept with the profile (never a token). */
+export const StoredConnectionSchema = z.object({
+  accountsServer: z.string(),
+  apiDomain: z.string(),
+  location: z.string().optional(),
+  userId: z.string().optional(),
+  userName: z.string().optional(),
+  userEmail: z.string().optional(),
+  orgId: z.string().optional(),
+  orgName: z.string().optional(),
+  grantedScopes: z.array(z.string()).default([]),
+  connectedAt: z.number(),
+});
+export type StoredConnection = z.infer<typeof StoredConnectionSchema>;
+
+/** A profile as written to profiles.json. Secrets live in the vault, never here. */
+export const StoredProfileSchema = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  orgLabel: z.string().default(''),
+  colour: z.string().default('#2f6fde'),
+  service: z.enum(SERVICES).default('zoho'),
+  environment: z.enum(ENVIRONMENTS),
+  dataCentre: z.enum(DATA_CENTRE_IDS),
+  clientType: z.enum(CLIENT_TYPES),
+  loopbackPort: z.number().int().optional(),
+  loopbackPath: z.string().optional(),
+  clientId: z.string(),
+  scopes: z.array(z.string()),
+  notes: z.string().default(''),
+  readOnly: z.boolean().default(false),
+  isBuiltInDemo: z.boolean().default(false),
+  createdAt: z.number(),
+  lastUsedAt: z.number().optional(),
+  connection: StoredConnectionSchema.optional(),
+  /** Zoho throttled token requests: none before this time (ms). */
+  throttledUntil: z.number().optional(),
+});
+export type StoredProfile = z.infer<typeof StoredProfileSchema>;
+
+export const PROFILES_FILE_VERSION = 1;
+
+export interface ProfilesFile extends Record<string, unknown> {
+  version: number;
+  profiles: unknown[];
+  activeProfileId: string | null;
+}

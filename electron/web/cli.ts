@@ -1,0 +1,41 @@
+/**
+ * `npm run web` (and `npm start` where Electron's binary is missing): runs the app in
+ * browser mode — the core in this Node process, the renderer in your browser.
+ */
+import { mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createCore } from '../core/app/createCore';
+import { streamLog } from '../core/logging/redactingLog';
+import { confStoreFactory } from '../core/storage/confStoreFactory';
+import { memoryOnlyCipher, systemBrowser } from './nodeAdapters';
+import { startWebHost } from './webHost';
+import { createWriteStream } from 'node:fs';
+
+const root = resolve(fileURLToPath(import.meta.url), '../../..');
+const dataDir = process.env.CAC_DATA_DIR ?? join(process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'connected-app-console', 'browser-mode');
+mkdirSync(dataDir, { recursive: true });
+const logFile = createWriteStream(join(dataDir, 'app.log'), { flags: 'a', mode: 0o600 });
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const system = systemBrowser(say);
+
+const core = await createCore(
+  { cipher: memoryOnlyCipher, storeFactory: confStoreFactory(dataDir), system, log: streamLog((l) => logFile.write(l)), dataDir },
+  { mode: 'browser', version: process.env.npm_package_version ?? '0.0.0', urlSchemeAvailable: false, demoOrg: { start: true } },
+);
+const port = process.env.CAC_PORT ? Number(process.env.CAC_PORT) : 0;
+const host = await startWebHost({ core, rendererDir: join(root, 'dist/renderer'), port });
+
+say(`Connected App Console (browser mode) is running. Open: ${host.url}`);
+say(`Profiles are kept in ${dataDir}; secrets stay in memory only. Press Ctrl+C to stop.`);
+if (!process.env.CI && !process.env.CAC_NO_BROWSER) void system.openExternal(host.url);
+
+const stop = async () => {
+  await host.close();
+  await core.close();
+  logFile.end();
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());

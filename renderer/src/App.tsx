@@ -1,0 +1,263 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Api, AppEvent, AppInfo, IpcError, ProfileView } from '../../shared/ipc/contract';
+import { ApiProvider, useApi } from './apiContext';
+import { AppHeader } from './components/AppHeader';
+import { ErrorMessage } from './components/ErrorMessage';
+import { ProfileDetail, type AuthState } from './components/ProfileDetail';
+import { ProfileForm } from './components/ProfileForm';
+import { ProfileList } from './components/ProfileList';
+import { RedirectRefusedAlert } from './components/RedirectRefusedAlert';
+import { SecretStorageBanner } from './components/SecretStorageBanner';
+
+type View = 'profile' | 'create' | 'edit';
+
+const IDLE: AuthState = { phase: 'idle' };
+
+/** The whole app. `api` comes from `./api` in production; tests pass one built with `createApi`. */
+export function App({ api }: { api: Api }) {
+  return (
+    <ApiProvider api={api}>
+      <Console />
+    </ApiProvider>
+  );
+}
+
+function upsert(list: ProfileView[], profile: ProfileView): ProfileView[] {
+  return list.some((p) => p.id === profile.id) ? list.map((p) => (p.id === profile.id ? profile : p)) : [...list, profile];
+}
+
+function Console() {
+  const api = useApi();
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [profiles, setProfiles] = useState<ProfileView[]>([]);
+  const [loading, setLoading] = useState(true);
+  const [loadError, setLoadError] = useState<IpcError | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [view, setView] = useState<View>('profile');
+  const [navigated, setNavigated] = useState(false);
+  const [auth, setAuth] = useState<Record<string, AuthState>>({});
+  const [refused, setRefused] = useState<IpcError | null>(null);
+  const [actionError, setActionError] = useState<IpcError | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const mainRef = useRef<HTMLElement>(null);
+  /** Per profile: the number of the latest Connect, so a late answer cannot undo a finished one. */
+  const attempts = useRef(new Map<string, number>());
+
+  const setAuthFor = useCallback((profileId: string, state: AuthState) => {
+    setAuth((all) => ({ ...all, [profileId]: state }));
+  }, []);
+
+  const bumpAttempt = useCallback((profileId: string) => {
+    const next = (attempts.current.get(profileId) ?? 0) + 1;
+    attempts.current.set(profileId, next);
+    return next;
+  }, []);
+
+  const announce = useCallback((message: string) => setAnnouncement(message), []);
+
+  const reloadProfiles = useCallback(async () => {
+    const result = await api.profiles.list();
+    if (result.ok) {
+      setProfiles(result.value);
+      setLoadError(null);
+    } else {
+      setLoadError(result.error);
+    }
+  }, [api]);
+
+  // First load: app info (secret storage, active profile) and the profile list.
+  useEffect(() => {
+    let live = true;
+    void Promise.all([api.app.info(), api.profiles.list()]).then(([infoResult, listResult]) => {
+      if (!live) return;
+      if (infoResult.ok) {
+        setInfo(infoResult.value);
+        setSelectedId((current) => current ?? infoResult.value.activeProfileId);
+      }
+      if (listResult.ok) setProfiles(listResult.value);
+      else setLoadError(listResult.error);
+      setLoading(false);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
+  // Events from the core.
+  useEffect(() => {
+    return api.onEvent((event: AppEvent) => {
+      switch (event.type) {
+        case 'profiles-changed':
+          void reloadProfiles();
+          break;
+        case 'auth-finished':
+          bumpAttempt(event.profileId);
+          if (event.ok) {
+            setProfiles((list) => upsert(list, event.profile));
+            setAuthFor(event.profileId, IDLE);
+          } else if (event.error.code === 'CANCELLED') {
+            setAuthFor(event.profileId, IDLE);
+          } else {
+            setAuthFor(event.profileId, { phase: 'failed', error: event.error });
+          }
+          break;
+        case 'redirect-refused':
+          setRefused(event.error);
+          break;
+      }
+    });
+  }, [api, reloadProfiles, bumpAttempt, setAuthFor]);
+
+  const selected = profiles.find((p) => p.id === selectedId) ?? null;
+
+  async function selectProfile(id: string) {
+    setSelectedId(id);
+    setView('profile');
+    setNavigated(true);
+    setActionError(null);
+    const result = await api.profiles.setActive(id);
+    if (result.ok) setProfiles((list) => upsert(list, result.value));
+    else setActionError(result.error);
+  }
+
+  function newProfile() {
+    setView('create');
+    setNavigated(true);
+    setActionError(null);
+  }
+
+  async function handleSaved(profile: ProfileView, created: boolean) {
+    setProfiles((list) => upsert(list, profile));
+    setSelectedId(profile.id);
+    setView('profile');
+    announce(created ? `Profile “${profile.name}” created.` : `Profile “${profile.name}” saved.`);
+    if (created) {
+      const result = await api.profiles.setActive(profile.id);
+      if (result.ok) setProfiles((list) => upsert(list, result.value));
+    }
+  }
+
+  function handleDeleted(id: string) {
+    setProfiles((list) => list.filter((p) => p.id !== id));
+    setSelectedId(null);
+    setView('profile');
+    announce('Profile deleted.');
+  }
+
+  async function connect(profileId: string) {
+    const attempt = bumpAttempt(profileId);
+    setAuthFor(profileId, { phase: 'starting' });
+    const result = await api.auth.connect(profileId);
+    if (attempts.current.get(profileId) !== attempt) return;
+    setAuthFor(profileId, result.ok ? { phase: 'waiting', started: result.value } : { phase: 'failed', error: result.error });
+  }
+
+  async function cancel(profileId: string) {
+    bumpAttempt(profileId);
+    setAuthFor(profileId, IDLE);
+    const result = await api.auth.cancel(profileId);
+    if (result.ok) {
+      setProfiles((list) => upsert(list, result.value));
+      announce('Connecting was cancelled.');
+    } else {
+      setAuthFor(profileId, { phase: 'failed', error: result.error });
+    }
+  }
+
+  function profileUpdated(profile: ProfileView) {
+    setProfiles((list) => upsert(list, profile));
+    if (profile.connection.status === 'connected') {
+      bumpAttempt(profile.id);
+      setAuthFor(profile.id, IDLE);
+    }
+  }
+
+  function skipToMain() {
+    mainRef.current?.focus();
+  }
+
+  let content;
+  if (loading) {
+    content = <p className="muted">Loading…</p>;
+  } else if (view === 'create') {
+    content = (
+      <ProfileForm
+        key="new"
+        profile={null}
+        info={info}
+        onSaved={handleSaved}
+        onCancel={() => setView('profile')}
+      />
+    );
+  } else if (view === 'edit' && selected) {
+    content = (
+      <ProfileForm
+        key={`edit-${selected.id}`}
+        profile={selected}
+        info={info}
+        onSaved={handleSaved}
+        onCancel={() => setView('profile')}
+        onDeleted={handleDeleted}
+      />
+    );
+  } else if (selected) {
+    content = (
+      <ProfileDetail
+        key={selected.id}
+        profile={selected}
+        info={info}
+        auth={auth[selected.id] ?? IDLE}
+        onConnect={() => void connect(selected.id)}
+        onCancel={() => void cancel(selected.id)}
+        onProfileUpdated={profileUpdated}
+        onEdit={() => {
+          setView('edit');
+          setNavigated(true);
+        }}
+        announce={announce}
+        focusHeading={navigated}
+      />
+    );
+  } else {
+    content = (
+      <section className="panel empty-state" aria-labelledby="empty-heading">
+        <h2 id="empty-heading">Choose a profile</h2>
+        <p>
+          Pick a profile on the left, or press “New profile” to add the details of a Connected App (client) from Zoho’s
+          API console. To try things out safely, pick the Demo profile.
+        </p>
+      </section>
+    );
+  }
+
+  return (
+    <div className="app">
+      <a
+        href="#main"
+        className="skip-link"
+        onClick={(e) => {
+          e.preventDefault();
+          skipToMain();
+        }}
+      >
+        Skip to main content
+      </a>
+      <AppHeader active={selected} />
+      <div className="layout">
+        <ProfileList profiles={profiles} selectedId={selectedId} onSelect={(id) => void selectProfile(id)} onNew={newProfile} loading={loading} />
+        <main id="main" ref={mainRef} tabIndex={-1}>
+          <SecretStorageBanner info={info} />
+          <RedirectRefusedAlert error={refused} onDismiss={() => setRefused(null)} />
+          {loadError ? <ErrorMessage error={loadError} role="alert" title="Could not load the profiles." /> : null}
+          {actionError ? <ErrorMessage error={actionError} role="alert" /> : null}
+          {content}
+          <div role="status" className="sr-only">
+            {announcement}
+          </div>
+        </main>
+      </div>
+    </div>
+  );
+}
+
+export default App;

@@ -1,0 +1,675 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { flushSync } from 'react-dom';
+import {
+  CLIENT_TYPES,
+  SERVICES,
+  type AppInfo,
+  type ClientType,
+  type FieldErrors,
+  type IpcError,
+  type ProfileInput,
+  type ProfileView,
+  type Service,
+} from '../../../shared/ipc/contract';
+import { DATA_CENTRE_LIST, DATA_CENTRES, ENVIRONMENTS, isDataCentreId, type Environment } from '../../../shared/zoho/dataCentres';
+import { DEFAULT_SCOPES, describeScope, SCOPE_CATALOGUE, SCOPE_PATTERN, type ScopeEntry } from '../../../shared/zoho/scopes';
+import { DEFAULT_LOOPBACK_PATH, DEFAULT_LOOPBACK_PORT, loopbackRedirectUri, SCHEME_REDIRECT_URI } from '../../../shared/app';
+import { useApi } from '../apiContext';
+import { CLIENT_TYPE_TEXT, ENVIRONMENT_TEXT, SERVICE_TEXT } from '../labels';
+import { ErrorMessage } from './ErrorMessage';
+
+interface FormValues {
+  name: string;
+  orgLabel: string;
+  colour: string;
+  service: Service;
+  environment: Environment;
+  dataCentre: string;
+  clientType: ClientType;
+  loopbackPort: string;
+  loopbackPath: string;
+  clientId: string;
+  clientSecret: string;
+  scopes: string[];
+  notes: string;
+}
+
+/** Form order: the first invalid field in this order gets the focus. */
+const FIELD_ORDER = [
+  'name',
+  'orgLabel',
+  'colour',
+  'service',
+  'environment',
+  'dataCentre',
+  'clientType',
+  'loopbackPort',
+  'loopbackPath',
+  'clientId',
+  'clientSecret',
+  'scopes',
+  'notes',
+] as const;
+type FieldName = (typeof FIELD_ORDER)[number];
+
+function initialValues(profile: ProfileView | null): FormValues {
+  if (!profile) {
+    return {
+      name: '',
+      orgLabel: '',
+      colour: '#2f6fde',
+      service: 'zoho',
+      environment: 'production',
+      dataCentre: '',
+      clientType: 'mobile',
+      loopbackPort: String(DEFAULT_LOOPBACK_PORT),
+      loopbackPath: DEFAULT_LOOPBACK_PATH,
+      clientId: '',
+      clientSecret: '',
+      scopes: [...DEFAULT_SCOPES],
+      notes: '',
+    };
+  }
+  return {
+    name: profile.name,
+    orgLabel: profile.orgLabel,
+    colour: profile.colour,
+    service: profile.service,
+    environment: profile.environment,
+    dataCentre: profile.dataCentre,
+    clientType: profile.clientType,
+    loopbackPort: String(profile.loopbackPort ?? DEFAULT_LOOPBACK_PORT),
+    loopbackPath: profile.loopbackPath ?? DEFAULT_LOOPBACK_PATH,
+    clientId: profile.clientId,
+    // Write-only: never filled from the profile (the UI only knows `hasClientSecret`).
+    clientSecret: '',
+    scopes: [...profile.scopes],
+    notes: profile.notes,
+  };
+}
+
+function toInput(v: FormValues): ProfileInput {
+  const server = v.clientType === 'server';
+  const port = v.loopbackPort.trim();
+  const path = v.loopbackPath.trim();
+  return {
+    name: v.name,
+    orgLabel: v.orgLabel,
+    colour: v.colour,
+    service: v.service,
+    environment: v.environment,
+    // An empty choice is sent as is, so the core answers with its own message for it.
+    dataCentre: v.dataCentre as ProfileInput['dataCentre'],
+    clientType: v.clientType,
+    loopbackPort: server && port ? Number(port) : undefined,
+    loopbackPath: server && path ? path : undefined,
+    clientId: v.clientId,
+    clientSecret: v.clientSecret.trim() ? v.clientSecret : undefined,
+    scopes: v.scopes,
+    notes: v.notes,
+  };
+}
+
+/** `{ "changes.scopes.0": "…" }` → `{ scopes: "…" }`; the first message per field wins. */
+function normaliseFieldErrors(fields: FieldErrors | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, message] of Object.entries(fields ?? {})) {
+    const name = key.replace(/^changes\./, '').split('.')[0] ?? key;
+    if (!(name in out)) out[name] = message;
+  }
+  return out;
+}
+
+function groupScopes(): { family: ScopeEntry['family']; entries: ScopeEntry[] }[] {
+  const groups: { family: ScopeEntry['family']; entries: ScopeEntry[] }[] = [];
+  for (const entry of SCOPE_CATALOGUE) {
+    let group = groups.find((g) => g.family === entry.family);
+    if (!group) {
+      group = { family: entry.family, entries: [] };
+      groups.push(group);
+    }
+    group.entries.push(entry);
+  }
+  return groups;
+}
+const SCOPE_GROUPS = groupScopes();
+
+interface Props {
+  /** null = create a new profile. */
+  profile: ProfileView | null;
+  info: AppInfo | null;
+  onSaved: (profile: ProfileView, created: boolean) => void;
+  onCancel: () => void;
+  onDeleted?: (id: string) => void;
+  /** Move focus to the heading when shown. */
+  focusHeading?: boolean;
+}
+
+export function ProfileForm({ profile, info, onSaved, onCancel, onDeleted, focusHeading = true }: Props) {
+  const api = useApi();
+  const uid = useId();
+  const id = (name: string) => `${uid}-${name}`;
+  const [values, setValues] = useState<FormValues>(() => initialValues(profile));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<IpcError | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [extraScope, setExtraScope] = useState('');
+  const [extraScopeError, setExtraScopeError] = useState<string | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [deleteError, setDeleteError] = useState<IpcError | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const fieldRefs = useRef<Partial<Record<FieldName, HTMLElement | null>>>({});
+  const editing = profile !== null;
+
+  useEffect(() => {
+    if (focusHeading) headingRef.current?.focus();
+    // Only on mount: a newly shown screen takes the focus when the user asked for it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const register = (name: FieldName) => (el: HTMLElement | null) => {
+    fieldRefs.current[name] = el;
+  };
+
+  const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) => {
+    setValues((v) => ({ ...v, [key]: value }));
+  };
+
+  /** aria-describedby for a field: its help text (if any) and its error (if any). */
+  const describedBy = (name: FieldName, hasHelp: boolean, extra?: string) =>
+    [hasHelp ? id(`${name}-help`) : null, extra ?? null, errors[name] ? id(`${name}-error`) : null].filter(Boolean).join(' ') ||
+    undefined;
+
+  const invalid = (name: FieldName) => (errors[name] ? true : undefined);
+
+  const fieldError = (name: FieldName) =>
+    errors[name] ? (
+      <p className="field-error" id={id(`${name}-error`)}>
+        {errors[name]}
+      </p>
+    ) : null;
+
+  async function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (saving) return;
+    setSaving(true);
+    setFormError(null);
+    const input = toInput(values);
+    const result = profile ? await api.profiles.update(profile.id, input) : await api.profiles.create(input);
+    setSaving(false);
+    if (result.ok) {
+      setErrors({});
+      onSaved(result.value, !profile);
+      return;
+    }
+    const fields = normaliseFieldErrors(result.error.fields);
+    flushSync(() => {
+      setErrors(fields);
+      setFormError(result.error);
+    });
+    const first = FIELD_ORDER.find((name) => fields[name] && fieldRefs.current[name]);
+    if (first) fieldRefs.current[first]?.focus();
+  }
+
+  function toggleScope(scope: string, checked: boolean) {
+    setValues((v) => ({
+      ...v,
+      scopes: checked ? [...v.scopes, scope] : v.scopes.filter((s) => s !== scope),
+    }));
+  }
+
+  function addExtraScope() {
+    const scope = extraScope.trim();
+    if (!SCOPE_PATTERN.test(scope)) {
+      setExtraScopeError('A scope looks like ZohoCRM.modules.leads.READ: letters and dots, no spaces.');
+      return;
+    }
+    setExtraScopeError(null);
+    setExtraScope('');
+    setValues((v) =>
+      v.scopes.some((s) => s.toLowerCase() === scope.toLowerCase()) ? v : { ...v, scopes: [...v.scopes, scope] },
+    );
+  }
+
+  async function handleDelete() {
+    if (!profile) return;
+    const result = await api.profiles.remove(profile.id);
+    if (result.ok) onDeleted?.(profile.id);
+    else setDeleteError(result.error);
+  }
+
+  const extraScopes = values.scopes.filter((s) => !describeScope(s));
+  const unknownFieldErrors = Object.entries(errors).filter(([name]) => !(FIELD_ORDER as readonly string[]).includes(name));
+  const dc = isDataCentreId(values.dataCentre) ? DATA_CENTRES[values.dataCentre] : undefined;
+  const redirectPreview =
+    values.clientType === 'mobile'
+      ? SCHEME_REDIRECT_URI
+      : values.clientType === 'server' && /^\d+$/.test(values.loopbackPort.trim()) && values.loopbackPath.trim()
+        ? loopbackRedirectUri(Number(values.loopbackPort.trim()), values.loopbackPath.trim())
+        : null;
+  const demoConsole = values.service === 'demo' ? info?.demoOrg.consoleUrl : undefined;
+
+  const firstScope = SCOPE_GROUPS[0]?.entries[0]?.scope;
+  const scopeCheckbox = (scope: string, description: string | null, risky: boolean) => {
+    const key = scope.replace(/[^A-Za-z0-9_-]/g, '_');
+    const inputId = id(`scope-${key}`);
+    const descId = id(`scope-${key}-desc`);
+    return (
+      <li key={scope} className="scope-item">
+        <input
+          type="checkbox"
+          id={inputId}
+          checked={values.scopes.some((s) => s.toLowerCase() === scope.toLowerCase())}
+          onChange={(e) => toggleScope(scope, e.target.checked)}
+          aria-describedby={description || risky ? descId : undefined}
+          aria-invalid={invalid('scopes')}
+          ref={scope === firstScope ? register('scopes') : undefined}
+        />
+        <label htmlFor={inputId} className="scope-name">
+          {scope}
+        </label>
+        {description || risky ? (
+          <span id={descId} className="scope-desc">
+            {risky ? <span className="badge risky">Risky: can change or delete data</span> : null}
+            {description}
+          </span>
+        ) : null}
+      </li>
+    );
+  };
+
+  return (
+    <section className="panel" aria-labelledby={id('heading')}>
+      <h2 id={id('heading')} ref={headingRef} tabIndex={-1}>
+        {editing ? `Edit profile: ${profile.name}` : 'New profile'}
+      </h2>
+      <p className="muted">
+        A profile is one Connected App (client) in one client org. Fields marked <span aria-hidden="true">*</span>
+        <span className="sr-only">with a star</span> are required.
+      </p>
+      <form noValidate onSubmit={handleSubmit} className="profile-form">
+        {formError ? (
+          <div className="form-summary">
+            <ErrorMessage error={formError} title="The profile was not saved." />
+            {unknownFieldErrors.length ? (
+              <ul>
+                {unknownFieldErrors.map(([name, message]) => (
+                  <li key={name}>
+                    {name}: {message}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
+        ) : null}
+
+        <div className="field">
+          <label htmlFor={id('name')}>
+            Profile name <span aria-hidden="true">*</span>
+          </label>
+          <p className="help" id={id('name-help')}>
+            A name you will recognise, for example “Acme — production”.
+          </p>
+          <input
+            id={id('name')}
+            type="text"
+            required
+            autoComplete="off"
+            value={values.name}
+            onChange={(e) => set('name', e.target.value)}
+            aria-describedby={describedBy('name', true)}
+            aria-invalid={invalid('name')}
+            ref={register('name')}
+          />
+          {fieldError('name')}
+        </div>
+
+        <div className="field">
+          <label htmlFor={id('orgLabel')}>Client org label</label>
+          <p className="help" id={id('orgLabel-help')}>
+            The client organisation this profile works with, for example “Acme Ltd”.
+          </p>
+          <input
+            id={id('orgLabel')}
+            type="text"
+            autoComplete="off"
+            value={values.orgLabel}
+            onChange={(e) => set('orgLabel', e.target.value)}
+            aria-describedby={describedBy('orgLabel', true)}
+            aria-invalid={invalid('orgLabel')}
+            ref={register('orgLabel')}
+          />
+          {fieldError('orgLabel')}
+        </div>
+
+        <div className="field">
+          <label htmlFor={id('colour')}>Colour</label>
+          <p className="help" id={id('colour-help')}>
+            Shown in the header so you can tell orgs apart at a glance.
+          </p>
+          <input
+            id={id('colour')}
+            type="color"
+            className="colour-input"
+            value={values.colour}
+            onChange={(e) => set('colour', e.target.value)}
+            aria-describedby={describedBy('colour', true)}
+            aria-invalid={invalid('colour')}
+            ref={register('colour')}
+          />
+          {fieldError('colour')}
+        </div>
+
+        <fieldset className="field choice-group" aria-describedby={errors.service ? id('service-error') : undefined}>
+          <legend>Where is this org?</legend>
+          {SERVICES.map((service, i) => (
+            <div className="choice" key={service}>
+              <input
+                type="radio"
+                name={id('service')}
+                id={id(`service-${service}`)}
+                value={service}
+                checked={values.service === service}
+                onChange={() => set('service', service)}
+                aria-describedby={id(`service-${service}-desc`)}
+                aria-invalid={invalid('service')}
+                ref={i === 0 ? register('service') : undefined}
+              />
+              <label htmlFor={id(`service-${service}`)}>{SERVICE_TEXT[service].title}</label>
+              <span className="choice-desc" id={id(`service-${service}-desc`)}>
+                {SERVICE_TEXT[service].explanation}
+              </span>
+            </div>
+          ))}
+          {demoConsole ? (
+            <p className="help">
+              Get a client id and secret from the{' '}
+              <a href={demoConsole} target="_blank" rel="noreferrer">
+                Demo org’s API console
+              </a>
+              .
+            </p>
+          ) : null}
+          {fieldError('service')}
+        </fieldset>
+
+        <div className="field">
+          <label htmlFor={id('environment')}>Environment</label>
+          <p className="help" id={id('environment-help')}>
+            Production is the live org with real customer data; the app marks it in red.
+          </p>
+          <select
+            id={id('environment')}
+            value={values.environment}
+            onChange={(e) => set('environment', e.target.value as Environment)}
+            aria-describedby={describedBy('environment', true)}
+            aria-invalid={invalid('environment')}
+            ref={register('environment')}
+          >
+            {ENVIRONMENTS.map((env) => (
+              <option key={env} value={env}>
+                {ENVIRONMENT_TEXT[env].option}
+              </option>
+            ))}
+          </select>
+          {fieldError('environment')}
+        </div>
+
+        <div className="field">
+          <label htmlFor={id('dataCentre')}>
+            Data centre <span aria-hidden="true">*</span>
+          </label>
+          <p className="help" id={id('dataCentre-help')}>
+            Where the org’s Zoho account lives: look at the address you sign in at. Pick the one where the client was
+            registered in the API console.
+          </p>
+          <select
+            id={id('dataCentre')}
+            required
+            value={values.dataCentre}
+            onChange={(e) => set('dataCentre', e.target.value)}
+            aria-describedby={describedBy('dataCentre', true, dc?.unconfirmed ? id('dataCentre-note') : undefined)}
+            aria-invalid={invalid('dataCentre')}
+            ref={register('dataCentre')}
+          >
+            <option value="">Choose a data centre…</option>
+            {DATA_CENTRE_LIST.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.label}
+              </option>
+            ))}
+          </select>
+          {dc?.unconfirmed ? (
+            <p className="help note" id={id('dataCentre-note')}>
+              Note: {dc.unconfirmed}
+            </p>
+          ) : null}
+          {fieldError('dataCentre')}
+        </div>
+
+        <fieldset className="field choice-group" aria-describedby={errors.clientType ? id('clientType-error') : undefined}>
+          <legend>How the app connects</legend>
+          <p className="help">This must match the client type you chose in Zoho’s API console.</p>
+          {CLIENT_TYPES.map((type, i) => (
+            <div className="choice" key={type}>
+              <input
+                type="radio"
+                name={id('clientType')}
+                id={id(`clientType-${type}`)}
+                value={type}
+                checked={values.clientType === type}
+                onChange={() => set('clientType', type)}
+                aria-describedby={id(`clientType-${type}-desc`)}
+                aria-invalid={invalid('clientType')}
+                ref={i === 0 ? register('clientType') : undefined}
+              />
+              <label htmlFor={id(`clientType-${type}`)}>{CLIENT_TYPE_TEXT[type].title}</label>
+              <span className="choice-desc" id={id(`clientType-${type}-desc`)}>
+                {CLIENT_TYPE_TEXT[type].explanation}
+              </span>
+            </div>
+          ))}
+          {fieldError('clientType')}
+        </fieldset>
+
+        {values.clientType === 'server' ? (
+          <div className="field-row">
+            <div className="field">
+              <label htmlFor={id('loopbackPort')}>Port on this computer</label>
+              <p className="help" id={id('loopbackPort-help')}>
+                A number between 1024 and 65535 that nothing else uses.
+              </p>
+              <input
+                id={id('loopbackPort')}
+                type="text"
+                inputMode="numeric"
+                autoComplete="off"
+                value={values.loopbackPort}
+                onChange={(e) => set('loopbackPort', e.target.value)}
+                aria-describedby={describedBy('loopbackPort', true)}
+                aria-invalid={invalid('loopbackPort')}
+                ref={register('loopbackPort')}
+              />
+              {fieldError('loopbackPort')}
+            </div>
+            <div className="field">
+              <label htmlFor={id('loopbackPath')}>Path</label>
+              <p className="help" id={id('loopbackPath-help')}>
+                Starts with /, for example {DEFAULT_LOOPBACK_PATH}.
+              </p>
+              <input
+                id={id('loopbackPath')}
+                type="text"
+                autoComplete="off"
+                value={values.loopbackPath}
+                onChange={(e) => set('loopbackPath', e.target.value)}
+                aria-describedby={describedBy('loopbackPath', true)}
+                aria-invalid={invalid('loopbackPath')}
+                ref={register('loopbackPath')}
+              />
+              {fieldError('loopbackPath')}
+            </div>
+          </div>
+        ) : null}
+        {redirectPreview ? (
+          <p className="help">
+            Redirect URI to register for this client: <code>{redirectPreview}</code>
+          </p>
+        ) : null}
+
+        <div className="field">
+          <label htmlFor={id('clientId')}>
+            Client ID <span aria-hidden="true">*</span>
+          </label>
+          <p className="help" id={id('clientId-help')}>
+            From Zoho’s API console → your client → Client Secret tab. It starts with “1000.”.
+          </p>
+          <input
+            id={id('clientId')}
+            type="text"
+            autoComplete="off"
+            spellCheck={false}
+            className="mono"
+            value={values.clientId}
+            onChange={(e) => set('clientId', e.target.value)}
+            aria-describedby={describedBy('clientId', true)}
+            aria-invalid={invalid('clientId')}
+            ref={register('clientId')}
+          />
+          {fieldError('clientId')}
+        </div>
+
+        <div className="field">
+          <label htmlFor={id('clientSecret')}>Client secret</label>
+          <p className="help" id={id('clientSecret-help')}>
+            {editing
+              ? profile.hasClientSecret
+                ? 'A secret is saved. Type a new one to replace it.'
+                : 'No secret is saved for this profile. Paste it from the API console (Client Secret tab).'
+              : 'From the same tab as the client ID. It is stored encrypted and never shown again.'}
+          </p>
+          <input
+            id={id('clientSecret')}
+            type="password"
+            autoComplete="new-password"
+            spellCheck={false}
+            value={values.clientSecret}
+            onChange={(e) => set('clientSecret', e.target.value)}
+            aria-describedby={describedBy('clientSecret', true)}
+            aria-invalid={invalid('clientSecret')}
+            ref={register('clientSecret')}
+          />
+          {fieldError('clientSecret')}
+        </div>
+
+        <fieldset
+          className="field scopes"
+          aria-describedby={[id('scopes-help'), errors.scopes ? id('scopes-error') : null].filter(Boolean).join(' ')}
+        >
+          <legend>Scopes: what the app may do</legend>
+          <p className="help" id={id('scopes-help')}>
+            Zoho asks the person who connects to allow each of these. Pick only what you need; read-only scopes are the
+            safest. {values.scopes.length === 1 ? '1 scope chosen.' : `${values.scopes.length} scopes chosen.`}
+          </p>
+          {fieldError('scopes')}
+          {SCOPE_GROUPS.map((group) => (
+            <fieldset key={group.family} className="scope-group">
+              <legend>{group.family}</legend>
+              <ul className="scope-list">{group.entries.map((e) => scopeCheckbox(e.scope, e.description, !!e.risky))}</ul>
+            </fieldset>
+          ))}
+          {extraScopes.length ? (
+            <fieldset className="scope-group">
+              <legend>Other scopes on this profile</legend>
+              <ul className="scope-list">{extraScopes.map((s) => scopeCheckbox(s, 'Not in the app’s list; kept as typed.', false))}</ul>
+            </fieldset>
+          ) : null}
+          <div className="add-scope">
+            <label htmlFor={id('extraScope')}>Add another scope by name</label>
+            <div className="inline">
+              <input
+                id={id('extraScope')}
+                type="text"
+                className="mono"
+                autoComplete="off"
+                spellCheck={false}
+                value={extraScope}
+                onChange={(e) => setExtraScope(e.target.value)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') {
+                    e.preventDefault();
+                    addExtraScope();
+                  }
+                }}
+                aria-describedby={extraScopeError ? id('extraScope-error') : undefined}
+                aria-invalid={extraScopeError ? true : undefined}
+              />
+              <button type="button" className="button secondary" onClick={addExtraScope}>
+                Add scope
+              </button>
+            </div>
+            {extraScopeError ? (
+              <p className="field-error" id={id('extraScope-error')}>
+                {extraScopeError}
+              </p>
+            ) : null}
+          </div>
+        </fieldset>
+
+        <div className="field">
+          <label htmlFor={id('notes')}>Notes</label>
+          <p className="help" id={id('notes-help')}>
+            Anything worth remembering about this client. Do not paste secrets here: notes are not encrypted.
+          </p>
+          <textarea
+            id={id('notes')}
+            rows={3}
+            value={values.notes}
+            onChange={(e) => set('notes', e.target.value)}
+            aria-describedby={describedBy('notes', true)}
+            aria-invalid={invalid('notes')}
+            ref={register('notes')}
+          />
+          {fieldError('notes')}
+        </div>
+
+        <div className="form-actions">
+          <button type="submit" className="button primary">
+            Save profile
+          </button>
+          <button type="button" className="button secondary" onClick={onCancel}>
+            Cancel
+          </button>
+          <span role="status" className="muted">
+            {saving ? 'Saving…' : ''}
+          </span>
+        </div>
+      </form>
+
+      {editing && !profile.isBuiltInDemo ? (
+        <div className="danger-zone">
+          <h3>Delete this profile</h3>
+          {confirmDelete ? (
+            <div role="group" aria-labelledby={id('delete-q')}>
+              <p id={id('delete-q')}>
+                Delete “{profile.name}”? Its saved client secret and sign-in are removed from this computer. This cannot be
+                undone.
+              </p>
+              <button type="button" className="button danger" onClick={handleDelete}>
+                Yes, delete it
+              </button>
+              <button type="button" className="button secondary" onClick={() => setConfirmDelete(false)}>
+                Keep it
+              </button>
+            </div>
+          ) : (
+            <button type="button" className="button danger-outline" onClick={() => setConfirmDelete(true)}>
+              Delete profile…
+            </button>
+          )}
+          {deleteError ? <ErrorMessage error={deleteError} role="alert" /> : null}
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+/**
+ * Plain-language words for the values the contract uses. UI text only: every Zoho fact
+ * (hosts, scopes, limits, error wording) comes from `shared/`.
+ */
+import type { ClientType, ConnectionStatus, ProfileView, Service } from '../../shared/ipc/contract';
+import type { Environment } from '../../shared/zoho/dataCentres';
+import { DATA_CENTRES } from '../../shared/zoho/dataCentres';
+
+export const CLIENT_TYPE_TEXT: Record<ClientType, { title: string; explanation: string; short: string }> = {
+  mobile: {
+    title: 'Mobile-based client (recommended)',
+    explanation: 'Zoho sends you back to the app through its own link.',
+    short: 'Mobile-based client',
+  },
+  server: {
+    title: 'Server-based client',
+    explanation: 'A fixed http://localhost port on this computer receives the answer from Zoho.',
+    short: 'Server-based client',
+  },
+  self: {
+    title: 'Self Client',
+    explanation: 'Paste a code you generate in the API console. No browser sign-in.',
+    short: 'Self Client',
+  },
+  device: {
+    title: 'Non-browser (device) client',
+    explanation: 'For devices without a browser: you confirm a code on another device.',
+    short: 'Non-browser (device) client',
+  },
+};
+
+export const SERVICE_TEXT: Record<Service, { title: string; explanation: string }> = {
+  zoho: { title: 'Real Zoho', explanation: "A real organisation at Zoho, such as a client's CRM." },
+  demo: {
+    title: 'The Demo org on this computer',
+    explanation: 'A practice org the app runs on this computer. Safe to experiment: no real data.',
+  },
+};
+
+export const ENVIRONMENT_TEXT: Record<Environment, { option: string; badge: string }> = {
+  production: { option: 'Production (the live org with real data)', badge: 'PRODUCTION' },
+  sandbox: { option: 'Sandbox (a test copy of the org)', badge: 'Sandbox' },
+  developer: { option: 'Developer (a developer edition org)', badge: 'Developer' },
+};
+
+export const STATUS_TEXT: Record<ConnectionStatus, string> = {
+  'not-connected': 'Not connected',
+  connecting: 'Connecting…',
+  connected: 'Connected',
+  'needs-reconnect': 'Needs reconnecting',
+  'secret-missing': 'Client secret missing',
+  throttled: 'Paused: Zoho asked the app to wait',
+};
+
+export function isDemo(profile: Pick<ProfileView, 'isBuiltInDemo' | 'service'>): boolean {
+  return profile.isBuiltInDemo || profile.service === 'demo';
+}
+
+export function dataCentreLabel(id: ProfileView['dataCentre']): string {
+  return DATA_CENTRES[id]?.label ?? id;
+}
+
+/** "Connected as Ada Lovelace · Acme Ltd" — the e2e test looks for "Connected as". */
+export function connectedLine(profile: ProfileView): string {
+  const c = profile.connection;
+  const who = c.userName || c.userEmail || 'an unknown user';
+  return c.orgName ? `Connected as ${who} · ${c.orgName}` : `Connected as ${who}`;
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString()} ${count === 1 ? one : many}`;
+}

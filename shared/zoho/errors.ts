@@ -1,0 +1,241 @@
+/**
+ * The error catalogue: every failure the app reports, with a stable code (tests and the
+ * UI key on it), a sentence a non-developer understands, and what to do.
+ * Zoho's own error strings map onto these codes in `ZOHO_OAUTH_ERRORS` / `ZOHO_CRM_ERRORS`.
+ * Source: ../shared/reference/zoho-oauth-and-crm-api.md §2.2, §3.3, §5.5.
+ */
+export interface AppError {
+  code: string;
+  message: string;
+  hint?: string;
+  /** Zoho's own words or the raw answer, shown only on request. */
+  details?: string;
+}
+
+export interface ErrorContext {
+  /** e.g. "Europe (zoho.eu)" */
+  dataCentre?: string;
+  scope?: string;
+  zohoCode?: string;
+  zohoMessage?: string;
+  host?: string;
+  retryAt?: string;
+}
+
+interface CatalogueEntry {
+  message: (c: ErrorContext) => string;
+  hint?: (c: ErrorContext) => string;
+}
+
+const inDc = (c: ErrorContext) => (c.dataCentre ? ` in the ${c.dataCentre} data centre` : '');
+
+export const ERROR_CATALOGUE = {
+  // --- Input and app state -------------------------------------------------------------
+  INVALID_INPUT: {
+    message: (c) => c.zohoMessage ?? 'Some of the details entered are not valid.',
+    hint: () => 'Check the highlighted fields and try again.',
+  },
+  PROFILE_NOT_FOUND: {
+    message: () => 'That profile no longer exists.',
+    hint: () => 'Pick another profile from the list.',
+  },
+  NOT_CONNECTED: {
+    message: () => 'This profile is not connected to Zoho yet.',
+    hint: () => 'Press Connect and allow access in the browser window that opens.',
+  },
+  SECRET_MISSING: {
+    message: () => "This profile's client secret is not available on this computer.",
+    hint: () => 'Enter the client secret again (from Zoho API console → your client → Client Secret), then reconnect.',
+  },
+  INTERNAL: {
+    message: () => 'Something went wrong inside the app.',
+    hint: () => 'Try again. If it keeps happening, restart the app; your profiles are kept.',
+  },
+  CANCELLED: {
+    message: () => 'Cancelled.',
+  },
+  // --- Redirect (callback) checks ---------------------------------------------------------
+  REDIRECT_MALFORMED: {
+    message: () => 'The address that came back from Zoho is not a valid sign-in redirect.',
+    hint: () => 'Start again with Connect. If you pasted an address, paste the whole address from the browser bar.',
+  },
+  REDIRECT_UNKNOWN_STATE: {
+    message: () => 'This sign-in redirect was not started by this app, or it has already been used.',
+    hint: () => 'Nothing was changed. If you were connecting, press Connect again.',
+  },
+  REDIRECT_EXPIRED: {
+    message: () => 'This sign-in took too long and has expired.',
+    hint: () => 'Press Connect again and allow access within a few minutes.',
+  },
+  ACCOUNTS_SERVER_NOT_ALLOWED: {
+    message: (c) =>
+      `The redirect asked the app to send your credentials to ${c.host ?? 'an unknown server'}, which is not a Zoho accounts server. The app refused.`,
+    hint: () => 'Nothing was sent. Start again with Connect; if this repeats, someone may be tampering with the sign-in.',
+  },
+  CONSENT_DENIED: {
+    message: () => 'Access was denied on the Zoho consent page, so the app is not connected.',
+    hint: () => 'Press Connect again and choose Accept (or Allow) when Zoho asks.',
+  },
+  CALLBACK_TIMEOUT: {
+    message: () => 'Zoho never sent the browser back to the app.',
+    hint: () =>
+      'Look at the browser tab: Zoho may be showing an error such as "Invalid Redirect Uri" or "Invalid Client". Check that the redirect URI and client id registered in the API console match this profile exactly, then press Connect again.',
+  },
+  // --- Token endpoint (HTTP 200 {"error": ...}) ---------------------------------------------
+  OAUTH_INVALID_CODE: {
+    message: () => 'Zoho did not accept the authorization code: it has expired, was already used, or the connection was revoked.',
+    hint: () => 'Press Connect again. Codes live about a minute; a Self Client code must be pasted right after it is generated.',
+  },
+  OAUTH_INVALID_CLIENT: {
+    message: (c) => `Zoho does not know this client id${inDc(c)}.`,
+    hint: () =>
+      "Check the client id, and that the profile's data centre is where the client was registered. For a client used across data centres, open the client's Settings in the API console and enable this data centre.",
+  },
+  OAUTH_INVALID_CLIENT_SECRET: {
+    message: (c) => `Zoho did not accept the client secret${inDc(c)}.`,
+    hint: () =>
+      'Copy the secret again from the API console (Client Secret tab). If the client uses a different secret per data centre, enter the one for this data centre.',
+  },
+  OAUTH_INVALID_REDIRECT_URI: {
+    message: () => 'The redirect URI does not match the one registered for this client in Zoho.',
+    hint: () => "Copy the redirect URI shown in this profile's setup panel and paste it, exactly, into the client's Authorized Redirect URIs in the API console.",
+  },
+  OAUTH_THROTTLED: {
+    message: (c) => `Zoho is refusing new tokens for now because too many were requested${c.retryAt ? ` (try again after ${c.retryAt})` : ''}.`,
+    hint: () => 'Wait ten minutes before connecting or refreshing again. The app will not retry on its own.',
+  },
+  OAUTH_ACCESS_DENIED: {
+    message: () => 'Zoho refused to issue a code: too many sign-ins for this client in the last ten minutes, or the request was denied.',
+    hint: () => 'Wait ten minutes, then press Connect again.',
+  },
+  OAUTH_MISSING_ORG: {
+    message: () => 'Zoho needs to know which organisation this token is for.',
+    hint: () => 'Enter the organisation id (soid) for this Self Client and try again.',
+  },
+  OAUTH_NO_REFRESH_TOKEN: {
+    message: () => 'Zoho connected but gave no refresh token, so the connection would stop working within an hour.',
+    hint: () => 'Reconnect and allow access again; the app will ask Zoho to show the consent screen so a refresh token is issued.',
+  },
+  OAUTH_UNKNOWN: {
+    message: (c) => `Zoho refused the request: ${c.zohoMessage ?? c.zohoCode ?? 'no reason given'}.`,
+    hint: () => 'Check the profile details against the API console. Show details to see exactly what Zoho answered.',
+  },
+  // --- Transport ------------------------------------------------------------------------------
+  NETWORK: {
+    message: (c) => `Could not reach ${c.host ?? 'the server'}.`,
+    hint: () => 'Check your internet connection (and proxy or VPN), then try again. Nothing was changed.',
+  },
+  TIMEOUT: {
+    message: (c) => `${c.host ?? 'The server'} did not answer in time.`,
+    hint: () => 'Try again in a moment. Nothing was changed.',
+  },
+  BAD_RESPONSE: {
+    message: (c) => `${c.host ?? 'The server'} sent an answer the app could not read.`,
+    hint: () => 'This is usually a temporary problem at Zoho or a proxy in between. Try again shortly.',
+  },
+  SERVER_ERROR: {
+    message: (c) => `${c.host ?? 'The server'} had an internal problem.`,
+    hint: () => 'This is on the server side. Try again in a few minutes.',
+  },
+  // --- CRM API (§5.5) ------------------------------------------------------------------------
+  CRM_INVALID_TOKEN: {
+    message: () => 'Zoho no longer accepts this connection (the token expired or was revoked).',
+    hint: () => 'Reconnect this profile.',
+  },
+  CRM_SCOPE_MISMATCH: {
+    message: (c) => `The connection is not allowed to do this${c.scope ? `: it needs the scope ${c.scope}` : ''}.`,
+    hint: (c) => `Reconnect${c.scope ? ` adding ${c.scope}` : ' with the missing scope'}. Refreshing the token will not help.`,
+  },
+  CRM_NO_PERMISSION: {
+    message: () => "The connected Zoho user's CRM profile or role does not allow this.",
+    hint: () => "Ask a CRM administrator to grant the permission to the user's profile, or connect as another user.",
+  },
+  CRM_FEATURE_NOT_SUPPORTED: {
+    message: () => "This organisation's Zoho CRM edition does not include this feature.",
+  },
+  CRM_INVALID_MODULE: {
+    message: () => 'That module does not exist in this organisation (or its API name is spelled differently).',
+    hint: () => 'Pick the module from the list, which uses the API names.',
+  },
+  CRM_INVALID_DATA: {
+    message: (c) => `Zoho rejected a value${c.zohoMessage ? `: ${c.zohoMessage}` : ''}.`,
+    hint: () => 'Check the field named in the details and the value sent.',
+  },
+  CRM_REQUIRED_PARAM_MISSING: {
+    message: (c) => `A required parameter is missing${c.zohoMessage ? `: ${c.zohoMessage}` : ''}.`,
+    hint: () => 'List calls need at least one field (the fields parameter).',
+  },
+  CRM_INVALID_URL: {
+    message: () => 'Zoho does not know this API address.',
+    hint: () => 'Check the path and the API version (v8).',
+  },
+  CRM_INVALID_HOST: {
+    message: () => 'The call went to a host that Zoho CRM does not serve its API from.',
+    hint: () => 'Reconnect the profile so that the API domain from Zoho is used.',
+  },
+  CRM_PAGINATION_LIMIT: {
+    message: () => 'Pages beyond the first 2,000 records need a page token.',
+    hint: () => 'Use "Fetch all" or the next-page button, which follow the page token.',
+  },
+  CRM_TOO_MANY_REQUESTS: {
+    message: () => "The organisation has used its API credits for the last 24 hours, or too many calls are running at once.",
+    hint: () => 'Wait and try again; run fewer calls at the same time.',
+  },
+  CRM_LIMIT_EXCEEDED: {
+    message: (c) => `A Zoho limit was exceeded${c.zohoMessage ? `: ${c.zohoMessage}` : ''}.`,
+  },
+  CRM_SYNTAX_ERROR: {
+    message: (c) => `The query has a syntax error${c.zohoMessage ? `: ${c.zohoMessage}` : ''}.`,
+    hint: () => 'COQL looks like: select Last_Name, Email from Leads where Last_Name is not null limit 200',
+  },
+  CRM_ERROR: {
+    message: (c) => `Zoho CRM answered with an error${c.zohoCode ? ` (${c.zohoCode})` : ''}${c.zohoMessage ? `: ${c.zohoMessage}` : ''}.`,
+  },
+} satisfies Record<string, CatalogueEntry>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+export function explain(code: ErrorCode, context: ErrorContext = {}, details?: string): AppError {
+  const entry: CatalogueEntry = ERROR_CATALOGUE[code];
+  const error: AppError = { code, message: entry.message(context) };
+  const hint = entry.hint?.(context);
+  if (hint) error.hint = hint;
+  if (details) error.details = details;
+  return error;
+}
+
+/**
+ * Zoho token-endpoint `error` values (§3.3). The throttle's `error` text is localised
+ * ("Access Denied", "拒绝访问", …), so it is recognised by `status: "failure"` instead.
+ */
+export const ZOHO_OAUTH_ERRORS: Record<string, ErrorCode> = {
+  invalid_code: 'OAUTH_INVALID_CODE',
+  invalid_client: 'OAUTH_INVALID_CLIENT',
+  invalid_client_secret: 'OAUTH_INVALID_CLIENT_SECRET',
+  invalid_redirect_uri: 'OAUTH_INVALID_REDIRECT_URI',
+  access_denied: 'OAUTH_ACCESS_DENIED',
+  missing_org_info: 'OAUTH_MISSING_ORG',
+  invalid_token: 'OAUTH_INVALID_CODE',
+};
+
+/** Zoho CRM `code` values (§5.5). */
+export const ZOHO_CRM_ERRORS: Record<string, ErrorCode> = {
+  INVALID_TOKEN: 'CRM_INVALID_TOKEN',
+  AUTHENTICATION_FAILURE: 'CRM_INVALID_TOKEN',
+  INVALID_OAUTHTOKEN: 'CRM_INVALID_TOKEN',
+  OAUTH_SCOPE_MISMATCH: 'CRM_SCOPE_MISMATCH',
+  NO_PERMISSION: 'CRM_NO_PERMISSION',
+  FEATURE_NOT_SUPPORTED: 'CRM_FEATURE_NOT_SUPPORTED',
+  INVALID_MODULE: 'CRM_INVALID_MODULE',
+  INVALID_DATA: 'CRM_INVALID_DATA',
+  REQUIRED_PARAM_MISSING: 'CRM_REQUIRED_PARAM_MISSING',
+  INVALID_URL_PATTERN: 'CRM_INVALID_URL',
+  INVALID_HOST: 'CRM_INVALID_HOST',
+  DISCRETE_PAGINATION_LIMIT_EXCEEDED: 'CRM_PAGINATION_LIMIT',
+  TOO_MANY_REQUESTS: 'CRM_TOO_MANY_REQUESTS',
+  LIMIT_EXCEEDED: 'CRM_LIMIT_EXCEEDED',
+  SYNTAX_ERROR: 'CRM_SYNTAX_ERROR',
+};
+
+/** CRM codes after which one refresh-and-retry may help (§5.5); scope and permission errors never refresh. */
+export const CRM_REFRESHABLE_CODES: readonly string[] = ['INVALID_TOKEN', 'AUTHENTICATION_FAILURE', 'INVALID_OAUTHTOKEN'];

@@ -60,6 +60,9 @@ const targets = [
       // A sandboxed preload is a browser-like context with a tiny `require` (electron only for us).
       platform: 'browser',
       target: 'chrome130',
+      // createApi lives next to the zod schemas in shared/ipc/contract.ts, so zod comes along
+      // (never called here); minify keeps the preload small until createApi gets a zod-free module.
+      minify: true,
     },
     allowed: (spec) => spec === 'electron',
   },

@@ -1,3 +1,5 @@
+import type { DemoOrigins } from './net/hostPolicy';
+
 /**
  * Ports: the only ways the core reaches the operating system. `electron/main` fills them
  * with Electron's adapters (safeStorage, electron-store, shell, clipboard); browser mode
@@ -63,6 +65,8 @@ export interface CoreOptions {
   version: string;
   /** True when the OS hands `connected-app-console://` links to the app. */
   urlSchemeAvailable: boolean;
-  /** Start the in-process Demo org (the app does; some tests bring their own). */
+  /** Start the in-process Demo org (the app does). */
   demoOrg?: { start: boolean };
+  /** Trust a Demo org started elsewhere (tests bring their own server). */
+  attachDemoOrigins?: DemoOrigins;
 }

@@ -2,10 +2,10 @@
  * The one IPC door: `cac:invoke` → sender check → `core.dispatch`. Events go back on
  * EVENT_CHANNEL, only to our window and only while it shows our page.
  */
-import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { ipcMain, type BrowserWindow } from 'electron';
 import { EVENT_CHANNEL, type Result } from '../../shared/ipc/contract';
 import type { Core } from '../core/app/core';
-import { isTrustedRendererUrl } from './policy';
+import { isTrustedRendererUrl, isTrustedSender } from './policy';
 
 export const INVOKE_CHANNEL = 'cac:invoke';
 
@@ -23,21 +23,6 @@ const FAILED: Result<never> = {
   },
 };
 
-/** True only for the main frame of our window, showing app://renderer/… */
-export function isTrustedSender(event: IpcMainInvokeEvent, win: BrowserWindow | null): boolean {
-  try {
-    if (!win || win.isDestroyed()) return false;
-    if (event.sender.id !== win.webContents.id) return false;
-    const frame = event.senderFrame;
-    if (!frame) return false; // navigated away or destroyed since it sent
-    if (frame.parent !== null) return false; // a sub-frame
-    if (frame !== win.webContents.mainFrame && frame.frameTreeNodeId !== win.webContents.mainFrame.frameTreeNodeId) return false;
-    return isTrustedRendererUrl(frame.url);
-  } catch {
-    return false;
-  }
-}
-
 export interface IpcDeps {
   core: Pick<Core, 'dispatch' | 'onEvent'>;
   /** The current main window (it can be re-created on macOS). */
@@ -49,7 +34,7 @@ export interface IpcDeps {
 export function registerIpc(deps: IpcDeps): () => void {
   ipcMain.handle(INVOKE_CHANNEL, async (event, channel: unknown, payload: unknown): Promise<Result<unknown>> => {
     if (!isTrustedSender(event, deps.getWindow())) {
-      deps.warn('Refused an IPC call from an untrusted sender', { channel: typeof channel === 'string' ? channel : typeof channel });
+      deps.warn('Refused an IPC call from an untrusted sender', { channel: typeof channel === 'string' ? channel.slice(0, 64) : typeof channel });
       return REFUSED;
     }
     if (typeof channel !== 'string') return REFUSED;

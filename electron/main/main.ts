@@ -44,7 +44,8 @@ if (!app.requestSingleInstanceLock()) {
 function runPrimaryInstance(): void {
   const log = createFileLog(app.getPath('userData'));
   const deepLinks = createDeepLinkQueue({
-    onError: (error) => log.error('A deep link could not be handled', { error }),
+    // Name only: a message could quote the link, and links carry codes and states.
+    onError: (error) => log.error('A deep link could not be handled', { reason: error instanceof Error ? error.name : typeof error }),
   });
   let core: Core | null = null;
   let mainWindow: BrowserWindow | null = null;
@@ -73,11 +74,12 @@ function runPrimaryInstance(): void {
   app.on('open-url', (event, url) => {
     event.preventDefault();
     if (!deepLinks.push(url)) log.warn('Ignored an open-url that is not one of our links');
+    showMainWindow();
   });
   app.on('second-instance', (_event, argv) => {
-    focusMainWindow();
     const link = deepLinkFromArgv(argv);
     if (link) deepLinks.push(link);
+    showMainWindow();
   });
   const coldStartLink = deepLinkFromArgv(process.argv);
   if (coldStartLink) deepLinks.push(coldStartLink);
@@ -91,8 +93,13 @@ function runPrimaryInstance(): void {
   // Every webContents, including the main window's and any created later.
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, guardDeps));
 
-  function focusMainWindow(): void {
-    if (!mainWindow || mainWindow.isDestroyed()) return;
+  /** Bring the window to the front (re-creating it on macOS, where the app outlives it). */
+  function showMainWindow(): void {
+    if (!core) return; // still starting: the window will open by itself
+    if (!mainWindow || mainWindow.isDestroyed()) {
+      openMainWindow();
+      return;
+    }
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.show();
     mainWindow.focus();
@@ -130,7 +137,7 @@ function runPrimaryInstance(): void {
     openMainWindow();
 
     app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) openMainWindow();
+      if (BrowserWindow.getAllWindows().length === 0) showMainWindow();
     });
   }
 

@@ -126,3 +126,38 @@ export function devProtocolClientArgs(argv: readonly string[], cwd: string, fall
   const entry = argv.slice(1).find((arg) => !arg.startsWith('-') && !isDeepLink(arg));
   return [path.resolve(cwd, entry ?? fallbackAppPath)];
 }
+
+/** The parts of an IPC event and a window the sender check reads (structural, so it is testable without Electron). */
+export interface FrameLike {
+  readonly parent: unknown;
+  readonly url: string;
+  readonly frameTreeNodeId: number;
+}
+export interface IpcEventLike {
+  readonly sender: { readonly id: number };
+  readonly senderFrame: FrameLike | null;
+}
+export interface WindowLike {
+  isDestroyed(): boolean;
+  readonly webContents: { readonly id: number; readonly mainFrame: FrameLike };
+}
+
+/**
+ * May this IPC call reach the core? Only from the main frame of our window, while that frame
+ * shows app://renderer/… Everything else — another webContents, a sub-frame, a frame that
+ * navigated away or is gone, a destroyed window — is refused.
+ */
+export function isTrustedSender(event: IpcEventLike, win: WindowLike | null | undefined): boolean {
+  try {
+    if (!win || win.isDestroyed()) return false;
+    if (event.sender.id !== win.webContents.id) return false;
+    const frame = event.senderFrame;
+    if (!frame) return false;
+    if (frame.parent !== null) return false;
+    const main = win.webContents.mainFrame;
+    if (frame !== main && frame.frameTreeNodeId !== main.frameTreeNodeId) return false;
+    return isTrustedRendererUrl(frame.url);
+  } catch {
+    return false;
+  }
+}

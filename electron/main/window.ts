@@ -27,7 +27,11 @@ function originOf(url: string): string {
 
 function openIfAllowed(url: string, deps: GuardDeps): void {
   if (!deps.isAllowedExternalUrl(url)) return;
-  deps.openExternal(url).catch((error: unknown) => deps.warn('Could not open a link in the browser', { error }));
+  deps
+    .openExternal(url)
+    .catch((error: unknown) =>
+      deps.warn('Could not open a link in the browser', { to: originOf(url), reason: error instanceof Error ? error.name : typeof error }),
+    );
 }
 
 /** Deny every permission request and check (camera, notifications, clipboard-read, …). */

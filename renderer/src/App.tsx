@@ -8,6 +8,7 @@ import { ProfileForm } from './components/ProfileForm';
 import { ProfileList } from './components/ProfileList';
 import { RedirectRefusedAlert } from './components/RedirectRefusedAlert';
 import { SecretStorageBanner } from './components/SecretStorageBanner';
+import { StartupNotices } from './components/StartupNotices';
 
 type View = 'profile' | 'create' | 'edit';
 
@@ -246,6 +247,7 @@ function Console() {
       <div className="layout">
         <ProfileList profiles={profiles} selectedId={selectedId} onSelect={(id) => void selectProfile(id)} onNew={newProfile} loading={loading} />
         <main id="main" ref={mainRef} tabIndex={-1}>
+          <StartupNotices info={info} />
           <SecretStorageBanner info={info} />
           <RedirectRefusedAlert error={refused} onDismiss={() => setRefused(null)} />
           {loadError ? <ErrorMessage error={loadError} role="alert" title="Could not load the profiles." /> : null}

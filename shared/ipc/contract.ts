@@ -122,6 +122,8 @@ export interface AppInfo {
   secretStorage: { persistent: boolean; backend: string; message?: string };
   activeProfileId: string | null;
   demoOrg: { running: boolean; consoleUrl?: string };
+  /** Things the user must be told about at start (e.g. a damaged file was moved aside). */
+  notices: string[];
 }
 
 export interface CrmModule {

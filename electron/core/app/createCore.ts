@@ -74,6 +74,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
   const c = new Connector({ profiles, store, vault, hosts, tokens, crm: crmClient, system: ports.system, log, now, emit });
   connectorRef.current = c;
 
+  if (options.attachDemoOrigins) hosts.setDemoOrigins(options.attachDemoOrigins);
   const demoOrg = options.demoOrg?.start ? await startAppDemoOrg(ports.dataDir, hosts, log) : null;
   if (demoOrg) {
     await ensureDemoProfile({ demo: demoOrg, store, profiles, vault, hosts, urlSchemeAvailable: options.urlSchemeAvailable });
@@ -89,6 +90,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
     },
     activeProfileId: store.activeProfileId,
     demoOrg: { running: demoOrg !== null, ...(demoOrg ? { consoleUrl: demoOrg.origins.console } : {}) },
+    notices: [...store.notices],
   });
 
   const handlers: Handlers = {

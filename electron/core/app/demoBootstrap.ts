@@ -56,7 +56,7 @@ export async function ensureDemoProfile(deps: {
     const redirect = clientType === 'mobile' ? SCHEME_REDIRECT_URI : loopbackRedirectUri(loopbackPort, DEFAULT_LOOPBACK_PATH);
     return demo.createClient({
       type: clientType,
-      name: 'Connected App Console (Demo)',
+      name: 'Connected App Console Demo',
       redirect_uris: [redirect],
       home_dc: 'us',
       enabled_dcs: Object.keys(demo.origins.accounts),

@@ -158,7 +158,7 @@ export function ProfileForm({ profile, info, onSaved, onCancel, onDeleted, focus
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [deleteError, setDeleteError] = useState<IpcError | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const fieldRefs = useRef<Partial<Record<FieldName, HTMLElement | null>>>({});
+  const formRef = useRef<HTMLFormElement>(null);
   const editing = profile !== null;
 
   useEffect(() => {
@@ -166,10 +166,6 @@ export function ProfileForm({ profile, info, onSaved, onCancel, onDeleted, focus
     // Only on mount: a newly shown screen takes the focus when the user asked for it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
-
-  const register = (name: FieldName) => (el: HTMLElement | null) => {
-    fieldRefs.current[name] = el;
-  };
 
   const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) => {
     setValues((v) => ({ ...v, [key]: value }));
@@ -207,8 +203,14 @@ export function ProfileForm({ profile, info, onSaved, onCancel, onDeleted, focus
       setErrors(fields);
       setFormError(result.error);
     });
-    const first = FIELD_ORDER.find((name) => fields[name] && fieldRefs.current[name]);
-    if (first) fieldRefs.current[first]?.focus();
+    // Each field's focus target carries data-field; the first invalid one in form order gets the focus.
+    for (const name of FIELD_ORDER) {
+      const target = fields[name] ? formRef.current?.querySelector<HTMLElement>(`[data-field="${name}"]`) : null;
+      if (target) {
+        target.focus();
+        break;
+      }
+    }
   }
 
   function toggleScope(scope: string, checked: boolean) {
@@ -263,7 +265,7 @@ export function ProfileForm({ profile, info, onSaved, onCancel, onDeleted, focus
           onChange={(e) => toggleScope(scope, e.target.checked)}
           aria-describedby={description || risky ? descId : undefined}
           aria-invalid={invalid('scopes')}
-          ref={scope === firstScope ? register('scopes') : undefined}
+          data-field={scope === firstScope ? 'scopes' : undefined}
         />
         <label htmlFor={inputId} className="scope-name">
           {scope}
@@ -287,7 +289,7 @@ export function ProfileForm({ profile, info, onSaved, onCancel, onDeleted, focus
         A profile is one Connected App (client) in one client org. Fields marked <span aria-hidden="true">*</span>
         <span className="sr-only">with a star</span> are required.
       </p>
-      <form noValidate onSubmit={handleSubmit} className="profile-form">
+      <form noValidate onSubmit={handleSubmit} className="profile-form" ref={formRef}>
         {formError ? (
           <div className="form-summary">
             <ErrorMessage error={formError} title="The profile was not saved." />
@@ -319,7 +321,7 @@ export function ProfileForm({ profile, info, onSaved, onCancel, onDeleted, focus
             onChange={(e) => set('name', e.target.value)}
             aria-describedby={describedBy('name', true)}
             aria-invalid={invalid('name')}
-            ref={register('name')}
+            data-field="name"
           />
           {fieldError('name')}
         </div>
@@ -337,7 +339,7 @@ export function ProfileForm({ profile, info, onSaved, onCancel, onDeleted, focus
             onChange={(e) => set('orgLabel', e.target.value)}
             aria-describedby={describedBy('orgLabel', true)}
             aria-invalid={invalid('orgLabel')}
-            ref={register('orgLabel')}
+            data-field="orgLabel"
           />
           {fieldError('orgLabel')}
         </div>
@@ -355,7 +357,7 @@ export function ProfileForm({ profile, info, onSaved, onCancel, onDeleted, focus
             onChange={(e) => set('colour', e.target.value)}
             aria-describedby={describedBy('colour', true)}
             aria-invalid={invalid('colour')}
-            ref={register('colour')}
+            data-field="colour"
           />
           {fieldError('colour')}
         </div>
@@ -373,7 +375,7 @@ export function ProfileForm({ profile, info, onSaved, onCancel, onDeleted, focus
                 onChange={() => set('service', service)}
                 aria-describedby={id(`service-${service}-desc`)}
                 aria-invalid={invalid('service')}
-                ref={i === 0 ? register('service') : undefined}
+                data-field={i === 0 ? 'service' : undefined}
               />
               <label htmlFor={id(`service-${service}`)}>{SERVICE_TEXT[service].title}</label>
               <span className="choice-desc" id={id(`service-${service}-desc`)}>
@@ -404,7 +406,7 @@ export function ProfileForm({ profile, info, onSaved, onCancel, onDeleted, focus
             onChange={(e) => set('environment', e.target.value as Environment)}
             aria-describedby={describedBy('environment', true)}
             aria-invalid={invalid('environment')}
-            ref={register('environment')}
+            data-field="environment"
           >
             {ENVIRONMENTS.map((env) => (
               <option key={env} value={env}>
@@ -430,7 +432,7 @@ export function ProfileForm({ profile, info, onSaved, onCancel, onDeleted, focus
             onChange={(e) => set('dataCentre', e.target.value)}
             aria-describedby={describedBy('dataCentre', true, dc?.unconfirmed ? id('dataCentre-note') : undefined)}
             aria-invalid={invalid('dataCentre')}
-            ref={register('dataCentre')}
+            data-field="dataCentre"
           >
             <option value="">Choose a data centre…</option>
             {DATA_CENTRE_LIST.map((d) => (
@@ -461,7 +463,7 @@ export function ProfileForm({ profile, info, onSaved, onCancel, onDeleted, focus
                 onChange={() => set('clientType', type)}
                 aria-describedby={id(`clientType-${type}-desc`)}
                 aria-invalid={invalid('clientType')}
-                ref={i === 0 ? register('clientType') : undefined}
+                data-field={i === 0 ? 'clientType' : undefined}
               />
               <label htmlFor={id(`clientType-${type}`)}>{CLIENT_TYPE_TEXT[type].title}</label>
               <span className="choice-desc" id={id(`clientType-${type}-desc`)}>
@@ -488,7 +490,7 @@ export function ProfileForm({ profile, info, onSaved, onCancel, onDeleted, focus
                 onChange={(e) => set('loopbackPort', e.target.value)}
                 aria-describedby={describedBy('loopbackPort', true)}
                 aria-invalid={invalid('loopbackPort')}
-                ref={register('loopbackPort')}
+                data-field="loopbackPort"
               />
               {fieldError('loopbackPort')}
             </div>
@@ -505,7 +507,7 @@ export function ProfileForm({ profile, info, onSaved, onCancel, onDeleted, focus
                 onChange={(e) => set('loopbackPath', e.target.value)}
                 aria-describedby={describedBy('loopbackPath', true)}
                 aria-invalid={invalid('loopbackPath')}
-                ref={register('loopbackPath')}
+                data-field="loopbackPath"
               />
               {fieldError('loopbackPath')}
             </div>
@@ -534,7 +536,7 @@ export function ProfileForm({ profile, info, onSaved, onCancel, onDeleted, focus
             onChange={(e) => set('clientId', e.target.value)}
             aria-describedby={describedBy('clientId', true)}
             aria-invalid={invalid('clientId')}
-            ref={register('clientId')}
+            data-field="clientId"
           />
           {fieldError('clientId')}
         </div>
@@ -557,7 +559,7 @@ export function ProfileForm({ profile, info, onSaved, onCancel, onDeleted, focus
             onChange={(e) => set('clientSecret', e.target.value)}
             aria-describedby={describedBy('clientSecret', true)}
             aria-invalid={invalid('clientSecret')}
-            ref={register('clientSecret')}
+            data-field="clientSecret"
           />
           {fieldError('clientSecret')}
         </div>
@@ -628,7 +630,7 @@ export function ProfileForm({ profile, info, onSaved, onCancel, onDeleted, focus
             onChange={(e) => set('notes', e.target.value)}
             aria-describedby={describedBy('notes', true)}
             aria-invalid={invalid('notes')}
-            ref={register('notes')}
+            data-field="notes"
           />
           {fieldError('notes')}
         </div>

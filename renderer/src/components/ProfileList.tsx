@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import type { ProfileView } from '../../../shared/ipc/contract';
 import { dataCentreLabel, STATUS_TEXT } from '../labels';
 import { DemoBadge, EnvironmentBadge, Swatch } from './Badges';
@@ -12,6 +13,11 @@ interface Props {
 
 /** The sidebar: every profile, one button each. */
 export function ProfileList({ profiles, selectedId, onSelect, onNew, loading }: Props) {
+  const uid = useId();
+  // Each profile is a card: the button is named by the profile's name alone, and the card's
+  // other lines (org, environment, data centre, status) are the button's description.
+  // The whole card is clickable (CSS stretches the button over it).
+  const idFor = (p: ProfileView, part: string) => `${uid}-${p.id.replace(/[^A-Za-z0-9_-]/g, '_')}-${part}`;
   return (
     <nav className="sidebar" aria-labelledby="profiles-heading">
       <div className="sidebar-head">
@@ -26,28 +32,37 @@ export function ProfileList({ profiles, selectedId, onSelect, onNew, loading }: 
         <p className="muted">No profiles yet. Press “New profile” to add one.</p>
       ) : (
         <ul className="profile-list">
-          {profiles.map((p) => (
-            <li key={p.id}>
-              <button
-                type="button"
-                className={`profile-item${p.id === selectedId ? ' selected' : ''}${p.environment === 'production' ? ' production' : ''}`}
-                aria-current={p.id === selectedId ? 'true' : undefined}
-                onClick={() => onSelect(p.id)}
+          {profiles.map((p) => {
+            const selected = p.id === selectedId;
+            return (
+              <li
+                key={p.id}
+                className={`profile-card${selected ? ' selected' : ''}${p.environment === 'production' ? ' production' : ''}`}
               >
                 <span className="profile-item-title">
                   <Swatch colour={p.colour} />
-                  <span className="profile-name">{p.name}</span>
+                  <button
+                    type="button"
+                    className="profile-button"
+                    aria-current={selected ? 'true' : undefined}
+                    aria-describedby={idFor(p, 'details')}
+                    onClick={() => onSelect(p.id)}
+                  >
+                    {p.name}
+                  </button>
                 </span>
-                {p.orgLabel ? <span className="profile-org">{p.orgLabel}</span> : null}
-                <span className="profile-badges">
-                  <EnvironmentBadge environment={p.environment} />
-                  <DemoBadge profile={p} />
+                <span className="profile-details" id={idFor(p, 'details')}>
+                  {p.orgLabel ? <span className="profile-org">{p.orgLabel}</span> : null}
+                  <span className="profile-badges">
+                    <EnvironmentBadge environment={p.environment} />
+                    <DemoBadge profile={p} />
+                  </span>
+                  <span className="profile-meta">{dataCentreLabel(p.dataCentre)}</span>
+                  <span className={`profile-status status-${p.connection.status}`}>{STATUS_TEXT[p.connection.status]}</span>
                 </span>
-                <span className="profile-meta">{dataCentreLabel(p.dataCentre)}</span>
-                <span className={`profile-status status-${p.connection.status}`}>{STATUS_TEXT[p.connection.status]}</span>
-              </button>
-            </li>
-          ))}
+              </li>
+            );
+          })}
         </ul>
       )}
     </nav>

@@ -1,0 +1,109 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { fail, ok, type CrmField, type RecordsPage } from '../../shared/ipc/contract';
+import { App } from '../../renderer/src/App';
+import { connected, createFakeBackend, makeProfile } from './fakeBackend';
+
+afterEach(cleanup);
+
+const LEAD_FIELDS: CrmField[] = [
+  { apiName: 'Description', label: 'Description', dataType: 'textarea' },
+  { apiName: 'First_Name', label: 'First Name', dataType: 'text' },
+  { apiName: 'Last_Name', label: 'Last Name', dataType: 'text' },
+  { apiName: 'Full_Name', label: 'Lead Name', dataType: 'text' },
+  { apiName: 'Email', label: 'Email', dataType: 'email' },
+  { apiName: 'Company', label: 'Company', dataType: 'text' },
+  { apiName: 'Owner', label: 'Lead Owner', dataType: 'ownerlookup' },
+];
+
+function page(records: Record<string, unknown>[], moreRecords = false): RecordsPage {
+  return { records, info: { page: 1, perPage: 50, count: records.length, moreRecords }, durationMs: 12 };
+}
+
+function setup(records: () => ReturnType<typeof ok<RecordsPage>> | ReturnType<typeof fail>) {
+  const profile = connected(makeProfile());
+  const backend = createFakeBackend({ profiles: [profile], info: { activeProfileId: profile.id } });
+  backend.on('crm:modules', () =>
+    ok([
+      { apiName: 'Leads', label: 'Leads', singularLabel: 'Lead', apiSupported: true },
+      { apiName: 'Contacts', label: 'Contacts', singularLabel: 'Contact', apiSupported: true },
+      { apiName: 'Visits', label: 'Visits', singularLabel: 'Visit', apiSupported: false },
+    ]),
+  );
+  backend.on('crm:fields', () => ok(LEAD_FIELDS));
+  backend.on('crm:records', records);
+  render(<App api={backend.api} />);
+  return { backend, profile, user: userEvent.setup() };
+}
+
+describe('records browser', () => {
+  it('lists supported modules, picks sensible columns and shows rows, with lookups by name', async () => {
+    const { backend, user, profile } = setup(() =>
+      ok(
+        page([
+          { id: '1', Full_Name: 'Ada Lovelace', Email: 'ada@example.com', Company: 'Analytical', Owner: { name: 'Grace Hopper', id: '9' } },
+          { id: '2', Full_Name: 'Alan Turing', Email: null, Company: 'Bletchley', Owner: { name: 'Grace Hopper', id: '9' } },
+        ]),
+      ),
+    );
+    const picker = (await screen.findByLabelText('Module')) as HTMLSelectElement;
+    await within(picker).findByRole('option', { name: 'Leads' });
+    expect(within(picker).queryByRole('option', { name: 'Visits' })).toBeNull();
+
+    await user.selectOptions(picker, 'Leads');
+    const table = await screen.findByRole('table', { name: 'Leads records' });
+    expect(backend.callsTo('crm:fields')).toEqual([{ profileId: profile.id, module: 'Leads' }]);
+    expect(backend.callsTo('crm:records')).toEqual([
+      { profileId: profile.id, module: 'Leads', fields: ['Full_Name', 'Email', 'Company', 'Owner'], page: 1, perPage: 50 },
+    ]);
+    const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent);
+    expect(headers).toEqual(['Lead Name', 'Email', 'Company', 'Lead Owner']);
+    const rows = within(table).getAllByRole('row');
+    expect(rows).toHaveLength(3);
+    expect(within(rows[1]!).getByText('Ada Lovelace')).toBeTruthy();
+    expect(within(rows[1]!).getByText('Grace Hopper')).toBeTruthy();
+    expect(within(table).queryByText('[object Object]')).toBeNull();
+    expect(screen.getByText('2 records on page 1')).toBeTruthy();
+  });
+
+  it('says "0 records" for an empty module', async () => {
+    const { user } = setup(() => ok(page([])));
+    const picker = await screen.findByLabelText('Module');
+    await within(picker).findByRole('option', { name: 'Contacts' });
+    await user.selectOptions(picker, 'Contacts');
+    expect(await screen.findByText('0 records')).toBeTruthy();
+    expect(screen.queryByRole('table')).toBeNull();
+  });
+
+  it('shows the error message and hint when records cannot be read', async () => {
+    const { user } = setup(() =>
+      fail({
+        code: 'CRM_SCOPE_MISMATCH',
+        message: 'The connection is not allowed to do this: it needs the scope ZohoCRM.modules.leads.READ.',
+        hint: 'Reconnect adding ZohoCRM.modules.leads.READ. Refreshing the token will not help.',
+      }),
+    );
+    const picker = await screen.findByLabelText('Module');
+    await within(picker).findByRole('option', { name: 'Leads' });
+    await user.selectOptions(picker, 'Leads');
+    expect(await screen.findByText('The connection is not allowed to do this: it needs the scope ZohoCRM.modules.leads.READ.')).toBeTruthy();
+    expect(screen.getByText('Reconnect adding ZohoCRM.modules.leads.READ. Refreshing the token will not help.')).toBeTruthy();
+  });
+
+  it('pages through results when there are more', async () => {
+    let call = 0;
+    const { backend, user } = setup(() => {
+      call += 1;
+      return ok(page([{ id: String(call), Full_Name: `Person ${call}` }], call === 1));
+    });
+    const picker = await screen.findByLabelText('Module');
+    await within(picker).findByRole('option', { name: 'Leads' });
+    await user.selectOptions(picker, 'Leads');
+    expect(await screen.findByText('Person 1')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Next page' }));
+    expect(await screen.findByText('Person 2')).toBeTruthy();
+    expect(backend.callsTo('crm:records').map((c) => c.page)).toEqual([1, 2]);
+  });
+});

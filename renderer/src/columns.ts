@@ -44,13 +44,20 @@ export function pickDefaultColumns(fields: readonly CrmField[], max = MAX_DEFAUL
   return picked;
 }
 
-/** A cell's text: lookups like Owner `{ name, id }` show their name; lists are joined. */
-export function formatValue(value: unknown): string {
+/**
+ * A cell's text: lookups like Owner `{ name, id }` show their name; lists are joined;
+ * date-times (when the field type says so) in the user's own format.
+ */
+export function formatValue(value: unknown, dataType?: string): string {
+  if (dataType === 'datetime' && typeof value === 'string') {
+    const time = Date.parse(value);
+    if (!Number.isNaN(time)) return new Date(time).toLocaleString();
+  }
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'bigint') return String(value);
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-  if (Array.isArray(value)) return value.map(formatValue).filter(Boolean).join(', ');
+  if (Array.isArray(value)) return value.map((v) => formatValue(v)).filter(Boolean).join(', ');
   if (typeof value === 'object') {
     const o = value as Record<string, unknown>;
     for (const key of ['name', 'display_value', 'full_name', 'email', 'id']) {

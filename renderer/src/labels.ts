@@ -52,6 +52,23 @@ export const STATUS_TEXT: Record<ConnectionStatus, string> = {
   throttled: 'Paused: Zoho asked the app to wait',
 };
 
+/** What to do next, for statuses that need the user (not errors: those carry their own hint). */
+export function statusHint(profile: ProfileView): string | null {
+  const c = profile.connection;
+  switch (c.status) {
+    case 'secret-missing':
+      return 'Press “Edit profile” and enter the client secret again (Zoho API console → your client → Client Secret tab), then connect.';
+    case 'needs-reconnect':
+      return 'Zoho no longer accepts the saved sign-in. Press Connect to sign in again.';
+    case 'throttled':
+      return c.retryAfter
+        ? `Zoho refuses new tokens for a while. Try again after ${new Date(c.retryAfter).toLocaleTimeString()}.`
+        : 'Zoho refuses new tokens for a while. Wait ten minutes before trying again.';
+    default:
+      return null;
+  }
+}
+
 export function isDemo(profile: Pick<ProfileView, 'isBuiltInDemo' | 'service'>): boolean {
   return profile.isBuiltInDemo || profile.service === 'demo';
 }

@@ -119,6 +119,21 @@ describe('connection panel', () => {
   });
 });
 
+describe('connection panel: profiles that cannot connect yet', () => {
+  it('tells the user what to do when the client secret is missing', async () => {
+    setup(makeProfile({ hasClientSecret: false, connection: { status: 'secret-missing' } }));
+    expect(await screen.findByText('Client secret missing', { selector: '[role="status"]' })).toBeTruthy();
+    expect(screen.getByText(/Press “Edit profile” and enter the client secret again/)).toBeTruthy();
+  });
+
+  it('explains instead of offering a Connect that cannot work for a Self Client', async () => {
+    setup(makeProfile({ clientType: 'self', redirectUri: null }));
+    expect(await screen.findByText(/connects only Mobile-based and Server-based clients/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Connect' })).toBeNull();
+    expect(screen.getByText(/this client type has no redirect URI/)).toBeTruthy();
+  });
+});
+
 describe('redirect-refused', () => {
   it('shows a dismissible alert with the message and hint', async () => {
     const { backend, user } = setup();

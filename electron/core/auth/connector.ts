@@ -242,10 +242,14 @@ export class Connector {
     return { accepted: true, message: `${error.message} ${error.hint ?? ''}`.trim(), profileId: pending.profileId, error };
   }
 
+  /**
+   * Stops the loopback listener. Not awaited: when the redirect came through the listener,
+   * its own request is still open and the listener finishes closing after answering it.
+   */
   private async closeListener(profileId: string): Promise<void> {
     const listener = this.listeners.get(profileId);
     this.listeners.delete(profileId);
-    await listener?.close();
+    void listener?.close();
   }
 
   /** "Connected as <user> · <org>": users?type=CurrentUser and org (§5.3). Missing scopes just leave them blank. */

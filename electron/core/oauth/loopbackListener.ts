@@ -79,8 +79,10 @@ export class LoopbackListener {
     }
     const result = await this.options.onRedirect(url);
     if (result.accepted) {
-      res.writeHead(200, headers).end(page('You can close this tab', `${escapeHtml(result.message)} Return to Connected App Console.`));
-      await this.close();
+      // Close only once the page has gone out: closing the socket first makes the browser
+      // retry the request against a listener that is no longer there.
+      res.setHeader('Connection', 'close');
+      res.writeHead(200, headers).end(page('You can close this tab', `${escapeHtml(result.message)} Return to Connected App Console.`), () => void this.close());
     } else {
       res.writeHead(400, headers).end(page('Not connected', escapeHtml(result.message)));
     }
@@ -95,7 +97,7 @@ export class LoopbackListener {
         (s) =>
           new Promise<void>((resolve) => {
             s.close(() => resolve());
-            s.closeAllConnections();
+            s.closeIdleConnections();
           }),
       ),
     );

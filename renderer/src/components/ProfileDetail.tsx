@@ -4,7 +4,7 @@ import { DEMO_LABEL } from '../../../shared/app';
 import { DATA_CENTRES } from '../../../shared/zoho/dataCentres';
 import { describeScope } from '../../../shared/zoho/scopes';
 import { useApi } from '../apiContext';
-import { CLIENT_TYPE_TEXT, connectedLine, dataCentreLabel, isDemo, STATUS_TEXT } from '../labels';
+import { CLIENT_TYPE_TEXT, connectedLine, dataCentreLabel, isDemo, STATUS_TEXT, statusHint } from '../labels';
 import { DemoBadge, EnvironmentBadge, Swatch } from './Badges';
 import { ErrorMessage } from './ErrorMessage';
 import { RecordsBrowser } from './RecordsBrowser';
@@ -56,7 +56,11 @@ export function ProfileDetail({ profile, info, auth, onConnect, onCancel, onProf
   const starting = auth.phase === 'starting';
 
   // Buttons come and go as the connection changes; never leave keyboard focus on nothing.
+  const previous = useRef({ waiting, connected });
   useEffect(() => {
+    const before = previous.current;
+    previous.current = { waiting, connected };
+    if (before.waiting === waiting && before.connected === connected) return;
     if (waiting) {
       cancelRef.current?.focus();
       return;
@@ -67,7 +71,10 @@ export function ProfileDetail({ profile, info, auth, onConnect, onCancel, onProf
 
   const demo = isDemo(profile);
   const consoleUrl = profile.service === 'demo' ? info?.demoOrg.consoleUrl : DATA_CENTRES[profile.dataCentre]?.apiConsole;
-  const showPaste = !connected && (waiting || profile.clientType === 'self');
+  const showPaste = !connected && waiting;
+  /** Self Client and device clients do not connect through the browser; this version cannot connect them yet. */
+  const browserSignIn = profile.clientType === 'mobile' || profile.clientType === 'server';
+  const hint = !waiting && !starting && auth.phase !== 'failed' ? statusHint(profile) : null;
   const storedError = auth.phase === 'idle' && !connected ? profile.connection.lastError : undefined;
 
   let statusText: string;
@@ -217,6 +224,15 @@ export function ProfileDetail({ profile, info, auth, onConnect, onCancel, onProf
           {statusText}
         </p>
 
+        {hint ? <p className="help">{hint}</p> : null}
+        {!browserSignIn && !connected ? (
+          <p className="help">
+            This version of the app connects only Mobile-based and Server-based clients, through the browser. To connect
+            this org now, register one of those in the API console and choose it under “How the app connects” in “Edit
+            profile”.
+          </p>
+        ) : null}
+
         {waiting ? (
           <div className="waiting">
             <p className="help">
@@ -243,9 +259,8 @@ export function ProfileDetail({ profile, info, auth, onConnect, onCancel, onProf
           <form className="paste-form" onSubmit={submitPasted} noValidate>
             <label htmlFor={id('paste')}>Paste the address Zoho sent you back to</label>
             <p className="help" id={id('paste-help')}>
-              {profile.clientType === 'self'
-                ? 'Self Client: generate a code in the API console with the scopes listed above and paste it here within a minute.'
-                : 'Only needed if, after you allowed access, the browser showed an error or did not come back to the app: copy the whole address from its address bar.'}
+              Only needed if, after you allowed access, the browser showed an error or did not come back to the app: copy
+              the whole address from its address bar.
             </p>
             <div className="inline">
               <input
@@ -272,7 +287,7 @@ export function ProfileDetail({ profile, info, auth, onConnect, onCancel, onProf
         ) : null}
 
         <div className="actions">
-          {!waiting ? (
+          {!waiting && (browserSignIn || connected) ? (
             <button
               type="button"
               className="button primary"

@@ -14,7 +14,7 @@ export function RecordsTable({ caption, fields, records }: { caption: string; fi
         id: f.apiName,
         header: f.label,
         accessorFn: (row: Row) => row[f.apiName],
-        cell: (ctx) => formatValue(ctx.getValue()),
+        cell: (ctx) => formatValue(ctx.getValue(), f.dataType),
       })),
     [fields],
   );

@@ -13,7 +13,11 @@ import { Vault } from '../vault/vault';
 import type { Core } from './core';
 import { ensureDemoProfile, startAppDemoOrg } from './demoBootstrap';
 import { createDispatcher, type Handlers } from './dispatcher';
-import { CoreError } from '../errors';
+import { appHandlers } from './handlers/appHandlers';
+import { authHandlers } from './handlers/authHandlers';
+import { crmHandlers } from './handlers/crmHandlers';
+import { profileHandlers } from './handlers/profileHandlers';
+import type { Services } from './services';
 
 export type { Core } from './core';
 
@@ -93,44 +97,30 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
     notices: [...store.notices],
   });
 
+  const services: Services = {
+    ports,
+    options,
+    now,
+    log,
+    emit,
+    redactor,
+    hosts,
+    store,
+    vault,
+    profiles,
+    tokens,
+    connector: c,
+    crmClient,
+    crm,
+    demoOrg,
+    appInfo,
+  };
+  // Each area keeps its handlers in handlers/<area>Handlers.ts.
   const handlers: Handlers = {
-    'app:info': async () => appInfo(),
-    'profiles:list': async () => profiles.list(),
-    'profiles:create': async (input) => {
-      const view = profiles.create(input);
-      emit({ type: 'profiles-changed' });
-      return view;
-    },
-    'profiles:update': async ({ id, changes }) => {
-      const view = profiles.update(id, changes);
-      emit({ type: 'profiles-changed' });
-      return view;
-    },
-    'profiles:delete': async ({ id }) => {
-      c.cancel(id);
-      tokens.forget(id);
-      profiles.remove(id);
-      emit({ type: 'profiles-changed' });
-      return { id };
-    },
-    'profiles:setActive': async ({ id }) => profiles.touch(id),
-    'auth:connect': async ({ profileId }) => c.connect(profileId),
-    'auth:submitRedirect': async ({ url }) => {
-      const outcome = await c.handleRedirect(url);
-      if (outcome.error) throw new CoreError(outcome.error);
-      return profiles.view(profiles.require(outcome.profileId ?? ''));
-    },
-    'auth:cancel': async ({ profileId }) => {
-      c.cancel(profileId);
-      return profiles.view(profiles.require(profileId));
-    },
-    'auth:disconnect': async ({ profileId, revoke }) => {
-      await c.disconnect(profileId, revoke);
-      return profiles.view(profiles.require(profileId));
-    },
-    'crm:modules': async ({ profileId }) => crm.modules(profileId),
-    'crm:fields': async ({ profileId, module }) => crm.fields(profileId, module),
-    'crm:records': async ({ profileId, ...rest }) => crm.records(profileId, rest),
+    ...appHandlers(services),
+    ...profileHandlers(services),
+    ...authHandlers(services),
+    ...crmHandlers(services),
   };
 
   const dispatch = createDispatcher(handlers, log);

@@ -1,0 +1,11 @@
+import type { IpcError } from './envelope';
+import type { ProfileView } from './channels/profiles';
+
+/** Events: main → renderer, one channel, typed payload. */
+export const EVENT_CHANNEL = 'app:event';
+export type AppEvent =
+  | { type: 'profiles-changed' }
+  | { type: 'auth-finished'; profileId: string; ok: true; profile: ProfileView }
+  | { type: 'auth-finished'; profileId: string; ok: false; error: IpcError }
+  /** A redirect arrived that the app refused (forged, replayed, expired). */
+  | { type: 'redirect-refused'; error: IpcError };

@@ -71,3 +71,24 @@ describe('Test-only faults', () => {
     expect(ok.body['access_token']).toBeTruthy();
   });
 });
+
+describe('Test-only controls over HTTP', () => {
+  it('§5.5 are off unless asked for, and work on the console origin when testControl is on', async () => {
+    const { startDemoOrg } = await import('../../electron/core/demo-org');
+    const off = await startDemoOrg();
+    const on = await startDemoOrg({ testControl: true });
+    try {
+      const refused = await fetch(`${off.origins.console}/__test/faults`, { method: 'POST', body: JSON.stringify({ path: '/oauth/serverinfo', kind: '503' }) });
+      expect(refused.status).toBe(404);
+      const set = await fetch(`${on.origins.console}/__test/faults`, { method: 'POST', body: JSON.stringify({ path: '/oauth/serverinfo', kind: '503' }) });
+      expect(set.status).toBe(200);
+      expect((await fetch(`${on.origins.accounts['us']}/oauth/serverinfo`)).status).toBe(503);
+      expect((await fetch(`${on.origins.accounts['us']}/oauth/serverinfo`)).status).toBe(200);
+      const before = on.clock.now();
+      await fetch(`${on.origins.console}/__test/clock`, { method: 'POST', body: JSON.stringify({ advanceMs: 60_000 }) });
+      expect(on.clock.now() - before).toBeGreaterThanOrEqual(60_000);
+    } finally {
+      await Promise.all([off.close(), on.close()]);
+    }
+  });
+});

@@ -32,6 +32,8 @@ export function makeProfile(overrides: Partial<ProfileView> = {}): ProfileView {
     clientType: 'mobile',
     clientId: '1000.ABCDEFGHIJKLMNOPQRSTUVWXYZ0123',
     hasClientSecret: true,
+    multiDc: false,
+    dcSecrets: [],
     scopes: ['ZohoCRM.modules.ALL', 'ZohoCRM.users.READ'],
     notes: '',
     readOnly: false,

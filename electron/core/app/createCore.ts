@@ -1,5 +1,6 @@
 import type { AppEvent, AppInfo } from '../../../shared/ipc/contract';
 import { Connector } from '../auth/connector';
+import { describeConnection } from '../auth/connectionStatus';
 import { CrmClient } from '../crm/crmClient';
 import { CrmService } from '../crm/crmService';
 import type { DemoOrg } from '../demo-org/index';
@@ -67,9 +68,14 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
     store,
     vault,
     {
-      isConnecting: (id) => connectorRef.current?.isConnecting(id) ?? false,
-      accessTokenExpiresAt: (id) => tokens.expiresAt(id),
-      lastError: (id) => connectorRef.current?.lastError(id),
+      describe: (profile) =>
+        describeConnection(profile, {
+          vault,
+          now,
+          isConnecting: (id) => connectorRef.current?.isConnecting(id) ?? false,
+          accessTokenExpiresAt: (id) => tokens.expiresAt(id),
+          lastError: (id) => connectorRef.current?.lastError(id),
+        }),
     },
     now,
   );

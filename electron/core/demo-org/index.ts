@@ -12,6 +12,7 @@ import { DeviceGrants } from './accounts/deviceStore';
 import { createClock } from './clock';
 import { registerClient, type DemoClient, type DemoClientInput } from './console/clients';
 import { routeConsole } from './console/router';
+import { routeTestControl } from './console/testControl';
 import { createOrgDataCache, type DemoContext } from './context';
 import { CreditLedger } from './crm/credits';
 import { routeApi } from './crm/router';
@@ -52,6 +53,8 @@ export interface StartOptions {
   stateFile?: string;
   /** Base time source for the clock (default Date.now). */
   now?: () => number;
+  /** Serve the test controls over HTTP on the console origin under /__test/ (off by default; never in the app). */
+  testControl?: boolean;
 }
 
 export async function startDemoOrg(options: StartOptions = {}): Promise<DemoOrg> {
@@ -63,7 +66,7 @@ export async function startDemoOrg(options: StartOptions = {}): Promise<DemoOrg>
   let ctx: DemoContext | undefined;
   const handlers: Handler[] = sites.map((site) => (req, res) => {
     if (!ctx) return sendJson(res, 503, { error: 'starting' });
-    void handle(ctx, site, faults, req, res);
+    void handle(ctx, site, faults, req, res, options.testControl === true);
   });
   const listening = await listenAll(handlers, options.port);
   const origins = buildOrigins(sites, listening.ports);
@@ -104,10 +107,11 @@ export async function startDemoOrg(options: StartOptions = {}): Promise<DemoOrg>
   };
 }
 
-async function handle(ctx: DemoContext, site: Site, faults: Faults, raw: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(ctx: DemoContext, site: Site, faults: Faults, raw: IncomingMessage, res: ServerResponse, testControl: boolean): Promise<void> {
   const origin = site.kind === 'accounts' ? ctx.origins.accounts[site.dc]! : site.kind === 'console' ? ctx.origins.console : ctx.origins.api[site.dc]![site.environment];
   try {
     const req = await readRequest(raw, origin);
+    if (testControl && site.kind === 'console' && routeTestControl(ctx, faults, req, res)) return;
     if (site.kind === 'api') return await routeApi(ctx, site, faults, req, res);
     const fault = faults.take(req);
     if (fault && (await faults.apply(fault, res)) === 'handled') return;

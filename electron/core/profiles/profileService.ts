@@ -1,11 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import {
-  ProfileInputSchema,
-  type ConnectionView,
-  type IpcError,
-  type ProfileInput,
-  type ProfileView,
-} from '../../../shared/ipc/contract';
+import { ProfileInputSchema, type ConnectionView, type ProfileInput, type ProfileView } from '../../../shared/ipc/contract';
+import { DATA_CENTRE_IDS } from '../../../shared/zoho/dataCentres';
 import { DEFAULT_LOOPBACK_PATH, DEFAULT_LOOPBACK_PORT, SCHEME_REDIRECT_URI, loopbackRedirectUri } from '../../../shared/app';
 import { explain } from '../../../shared/zoho/errors';
 import { fieldErrorsOf } from '../app/dispatcher';
@@ -17,10 +12,9 @@ import type { StoredProfile } from './storedProfile';
 /** Client types whose token requests need the client secret. */
 const SECRET_REQUIRED = new Set(['server', 'self', 'device']);
 
+/** The connection side of a profile's view is computed by the auth layer. */
 export interface ConnectionFacts {
-  isConnecting(profileId: string): boolean;
-  accessTokenExpiresAt(profileId: string): number | undefined;
-  lastError(profileId: string): IpcError | undefined;
+  describe(profile: StoredProfile): ConnectionView;
 }
 
 export function redirectUriOf(profile: Pick<StoredProfile, 'clientType' | 'loopbackPort' | 'loopbackPath'>): string | null {
@@ -73,6 +67,7 @@ export class ProfileService {
         ? { loopbackPort: input.loopbackPort ?? DEFAULT_LOOPBACK_PORT, loopbackPath: input.loopbackPath ?? DEFAULT_LOOPBACK_PATH }
         : {}),
       clientId: input.clientId,
+      multiDc: input.multiDc,
       scopes: input.scopes,
       notes: input.notes,
       readOnly: input.readOnly,
@@ -82,6 +77,7 @@ export class ProfileService {
     };
     this.store.put(profile);
     if (input.clientSecret) this.vault.set(profile.id, 'clientSecret', input.clientSecret);
+    this.saveDcSecrets(profile.id, input.clientSecretsByDc);
     return this.view(profile);
   }
 
@@ -104,6 +100,7 @@ export class ProfileService {
       loopbackPort: input.clientType === 'server' ? input.loopbackPort ?? existing.loopbackPort ?? DEFAULT_LOOPBACK_PORT : undefined,
       loopbackPath: input.clientType === 'server' ? input.loopbackPath ?? existing.loopbackPath ?? DEFAULT_LOOPBACK_PATH : undefined,
       clientId: input.clientId,
+      multiDc: input.multiDc,
       scopes: input.scopes,
       notes: input.notes,
       readOnly: input.readOnly,
@@ -111,8 +108,17 @@ export class ProfileService {
     };
     this.store.put(updated);
     if (changes.clientSecret) this.vault.set(id, 'clientSecret', changes.clientSecret);
+    this.saveDcSecrets(id, changes.clientSecretsByDc);
     if (identityChanged) this.vault.delete(id, 'refreshToken');
     return this.view(updated);
+  }
+
+  /** Per-DC secrets are write-only too; an empty string removes that data centre's secret. */
+  private saveDcSecrets(id: string, secrets: ProfileInput['clientSecretsByDc']): void {
+    for (const [dc, secret] of Object.entries(secrets ?? {}) as [(typeof DATA_CENTRE_IDS)[number], string][]) {
+      if (secret) this.vault.set(id, `clientSecret:${dc}`, secret);
+      else this.vault.delete(id, `clientSecret:${dc}`);
+    }
   }
 
   remove(id: string): void {
@@ -140,6 +146,7 @@ export class ProfileService {
       loopbackPort: p.loopbackPort,
       loopbackPath: p.loopbackPath,
       clientId: p.clientId,
+      multiDc: p.multiDc,
       scopes: p.scopes,
       notes: p.notes,
       readOnly: p.readOnly,
@@ -173,46 +180,19 @@ export class ProfileService {
       clientType: p.clientType,
       clientId: p.clientId,
       hasClientSecret: this.vault.state(p.id, 'clientSecret') === 'present',
+      multiDc: p.multiDc,
+      dcSecrets: DATA_CENTRE_IDS.filter((dc) => this.vault.state(p.id, `clientSecret:${dc}`) === 'present'),
       scopes: p.scopes,
       notes: p.notes,
       readOnly: p.readOnly,
       isBuiltInDemo: p.isBuiltInDemo,
       createdAt: p.createdAt,
       redirectUri: redirectUriOf(p),
-      connection: this.connectionView(p),
+      connection: this.facts.describe(p),
     };
     if (p.loopbackPort !== undefined) view.loopbackPort = p.loopbackPort;
     if (p.loopbackPath !== undefined) view.loopbackPath = p.loopbackPath;
     if (p.lastUsedAt !== undefined) view.lastUsedAt = p.lastUsedAt;
-    return view;
-  }
-
-  private connectionView(p: StoredProfile): ConnectionView {
-    const now = this.now();
-    const lastError = this.facts.lastError(p.id);
-    const base: ConnectionView = { status: 'not-connected', ...(lastError ? { lastError } : {}) };
-    if (this.vault.state(p.id, 'clientSecret') === 'undecryptable' || this.vault.state(p.id, 'refreshToken') === 'undecryptable') {
-      return { ...base, status: 'secret-missing' };
-    }
-    if (this.facts.isConnecting(p.id)) return { ...base, status: 'connecting' };
-    const c = p.connection;
-    if (!c) return base;
-    const expiresAt = this.facts.accessTokenExpiresAt(p.id);
-    const live = this.vault.state(p.id, 'refreshToken') === 'present' || (expiresAt !== undefined && expiresAt > now);
-    const view: ConnectionView = {
-      ...base,
-      status: p.throttledUntil && p.throttledUntil > now ? 'throttled' : live ? 'connected' : 'needs-reconnect',
-      accountsServer: c.accountsServer,
-      apiDomain: c.apiDomain,
-      grantedScopes: c.grantedScopes,
-      connectedAt: c.connectedAt,
-    };
-    if (c.userName) view.userName = c.userName;
-    if (c.userEmail) view.userEmail = c.userEmail;
-    if (c.orgName) view.orgName = c.orgName;
-    if (c.orgId) view.orgId = c.orgId;
-    if (expiresAt) view.accessTokenExpiresAt = expiresAt;
-    if (p.throttledUntil && p.throttledUntil > now) view.retryAfter = p.throttledUntil;
     return view;
   }
 }

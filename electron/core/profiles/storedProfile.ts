@@ -30,6 +30,7 @@ export const StoredProfileSchema = z.object({
   loopbackPort: z.number().int().optional(),
   loopbackPath: z.string().optional(),
   clientId: z.string(),
+  multiDc: z.boolean().default(false),
   scopes: z.array(z.string()),
   notes: z.string().default(''),
   readOnly: z.boolean().default(false),

@@ -1,8 +1,13 @@
 import type { CipherPort, KeyValueStore, StoreFactory } from '../ports';
 import type { SecretRedactor } from '../logging/redactingLog';
 
-/** The secrets a profile can hold. Access tokens are not here: they live in memory only. */
-export type SecretName = 'clientSecret' | 'refreshToken';
+import type { DataCentreId } from '../../../shared/zoho/dataCentres';
+
+/**
+ * The secrets a profile can hold: its client secret, per-DC client secrets of a multi-DC
+ * client, and its refresh token. Access tokens are not here: they live in memory only.
+ */
+export type SecretName = 'clientSecret' | 'refreshToken' | `clientSecret:${DataCentreId}`;
 
 /** A stored secret, versioned so the scheme can change later. */
 interface SealedSecret {

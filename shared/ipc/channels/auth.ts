@@ -1,6 +1,32 @@
 import { z } from 'zod';
 import type { Call } from '../contract';
+import type { IpcError } from '../envelope';
 import { ProfileIdSchema, type ProfileView } from './profiles';
+
+export type ConnectionStatus =
+  | 'not-connected'
+  | 'connecting'
+  | 'connected'
+  | 'needs-reconnect'
+  | 'secret-missing'
+  | 'throttled';
+
+export interface ConnectionView {
+  status: ConnectionStatus;
+  userName?: string;
+  userEmail?: string;
+  orgName?: string;
+  orgId?: string;
+  accountsServer?: string;
+  apiDomain?: string;
+  grantedScopes?: string[];
+  /** ms since epoch */
+  accessTokenExpiresAt?: number;
+  connectedAt?: number;
+  /** ms since epoch: no new token request before this (Zoho throttle). */
+  retryAfter?: number;
+  lastError?: IpcError;
+}
 
 export interface ConnectStarted {
   authorizeUrl: string;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DATA_CENTRE_IDS, ENVIRONMENTS } from '../../zoho/dataCentres';
-import type { IpcError } from '../envelope';
+import type { ConnectionView } from './auth';
 import type { Call, ChannelInput } from '../contract';
 
 /** Zoho client ids: `1000.` then 30 upper-case letters and digits. */
@@ -41,36 +41,18 @@ export const ProfileInputSchema = z.object({
     .regex(CLIENT_ID_PATTERN, 'A Zoho client id looks like 1000. followed by 30 capital letters and digits. Copy it from the API console.'),
   /** Write-only. Omitted on update = keep the stored one. */
   clientSecret: z.string().trim().min(1, 'Enter the client secret.').max(200).optional(),
+  /** The client is used across data centres ("Use the same OAuth credentials for all data centers", §4.5). */
+  multiDc: z.boolean().default(false),
+  /**
+   * Write-only per-DC secrets, for multi-DC clients whose secret differs per data centre (§4.5).
+   * Omitted on update = keep the stored ones; an empty string removes that DC's secret.
+   */
+  clientSecretsByDc: z.partialRecord(z.enum(DATA_CENTRE_IDS), z.string().trim().max(200)).optional(),
   scopes: z.array(z.string().trim().min(1)).min(1, 'Pick at least one scope.').max(100),
   notes: z.string().max(2000).default(''),
   readOnly: z.boolean().default(false),
 });
 export type ProfileInput = z.input<typeof ProfileInputSchema>;
-
-export type ConnectionStatus =
-  | 'not-connected'
-  | 'connecting'
-  | 'connected'
-  | 'needs-reconnect'
-  | 'secret-missing'
-  | 'throttled';
-
-export interface ConnectionView {
-  status: ConnectionStatus;
-  userName?: string;
-  userEmail?: string;
-  orgName?: string;
-  orgId?: string;
-  accountsServer?: string;
-  apiDomain?: string;
-  grantedScopes?: string[];
-  /** ms since epoch */
-  accessTokenExpiresAt?: number;
-  connectedAt?: number;
-  /** ms since epoch: no new token request before this (Zoho throttle). */
-  retryAfter?: number;
-  lastError?: IpcError;
-}
 
 /** What the renderer knows of a profile. Secrets never appear: only `hasClientSecret`. */
 export interface ProfileView {
@@ -86,6 +68,9 @@ export interface ProfileView {
   loopbackPath?: string;
   clientId: string;
   hasClientSecret: boolean;
+  multiDc: boolean;
+  /** Data centres that have a secret of their own (the values are never sent to the renderer). */
+  dcSecrets: (typeof DATA_CENTRE_IDS)[number][];
   scopes: string[];
   notes: string;
   readOnly: boolean;

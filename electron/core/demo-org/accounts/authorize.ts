@@ -74,6 +74,7 @@ export function handleAuthorize(ctx: DemoContext, req: DemoRequest, res: ServerR
     ...(challenge ? { challenge: { value: challenge, method } } : {}),
     expires_at: ctx.clock.now() + PENDING_MS,
   };
+  ctx.store.prune(ctx.clock.now());
   ctx.store.pendingConsents.set(pending.id, pending);
   const chosen = findUser(q.get('demo_user') ?? '') ?? DEMO_USERS[0]!;
   const userHref = (key: string) => {

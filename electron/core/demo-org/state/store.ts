@@ -63,5 +63,8 @@ export class StateStore {
     for (const [code, c] of this.codes) {
       if (c.expires_at + 3600_000 < now) this.codes.delete(code);
     }
+    for (const [id, p] of this.pendingConsents) {
+      if (p.expires_at < now) this.pendingConsents.delete(id);
+    }
   }
 }

@@ -81,6 +81,7 @@ describe('CRM: COQL', () => {
   it('§5.3 more than two criteria need brackets', async () => {
     const flat = await coql("select Last_Name from Leads where Last_Name = 'A' and City = 'Pune' and Country = 'India'");
     expect(flat.body.code).toBe('SYNTAX_ERROR');
+    expect(flat.body.message).toMatch(/brackets/);
     const nested = await coql("select Last_Name from Leads where ((Last_Name is not null and City = 'Pune') and Country = 'India') limit 5");
     expect(nested.status).toBe(200);
   });

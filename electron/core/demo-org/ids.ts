@@ -28,10 +28,5 @@ export const newUserCode = (): string => randomFrom('BCDFGHJKLMNPQRSTVWXZ', 8);
 export function sameSecret(a: string, b: string): boolean {
   const ha = createHash('sha256').update(a).digest();
   const hb = createHash('sha256').update(b).digest();
-  return timingSafeEqual(ha, hb) && a.length === b.length;
-}
-
-/** Short, non-reversible label for a secret value (never log the value itself). */
-export function fingerprint(value: string): string {
-  return createHash('sha256').update(value).digest('hex').slice(0, 8);
+  return timingSafeEqual(ha, hb);
 }

@@ -62,11 +62,11 @@ export async function startDemoOrg(options: StartOptions = {}): Promise<DemoOrg>
   const store = new StateStore(options.stateFile);
   const faults = new Faults();
   const sites = siteList();
-  // Handlers read `ctx` lazily: origins are only known once every server listens.
-  let ctx: DemoContext | undefined;
+  // Handlers read the context lazily: origins are only known once every server listens.
+  const ready: { ctx?: DemoContext } = {};
   const handlers: Handler[] = sites.map((site) => (req, res) => {
-    if (!ctx) return sendJson(res, 503, { error: 'starting' });
-    void handle(ctx, site, faults, req, res, options.testControl === true);
+    if (!ready.ctx) return sendJson(res, 503, { error: 'starting' });
+    void handle(ready.ctx, site, faults, req, res, options.testControl === true);
   });
   const listening = await listenAll(handlers, options.port);
   const origins = buildOrigins(sites, listening.ports);
@@ -82,7 +82,7 @@ export async function startDemoOrg(options: StartOptions = {}): Promise<DemoOrg>
     orgData: createOrgDataCache(),
     signingKey: randomBytes(32),
   };
-  ctx = live;
+  ready.ctx = live;
   let closed = false;
   return {
     origins,

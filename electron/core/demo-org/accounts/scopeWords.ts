@@ -2,7 +2,7 @@
  * Scopes on the consent page, in plain words. Known scopes come from the shared catalogue;
  * the rest are described from their grammar (service.scope[.sub].OPERATION, §6.1).
  */
-import { describeScope, SCOPE_PATTERN, splitScopes } from '../../../../shared/zoho/scopes';
+import { describeScope, SCOPE_PATTERN } from '../../../../shared/zoho/scopes';
 
 const SERVICES = ['zohocrm', 'zohosearch', 'aaaserver', 'zohofiles'];
 const OIDC_SCOPES = ['openid', 'email', 'profile', 'phone'];
@@ -42,4 +42,3 @@ export function scopeInWords(scope: string): string {
   return `${op} ${what} in ${parts[0]}.`;
 }
 
-export { splitScopes };

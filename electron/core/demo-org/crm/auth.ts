@@ -21,7 +21,7 @@ export function authenticate(
   // Bearer is not documented for CRM (§5.2: UNCONFIRMED), so it is refused like a missing header.
   if (typeof header !== 'string' || !header.startsWith(PREFIX)) return { ok: false, result: errors.authenticationFailure() };
   const token = ctx.store.accessTokens.get(header.slice(PREFIX.length).trim());
-  if (!token) return { ok: false, result: errors.invalidToken() };
+  if (!token || token.dc !== site.dc || token.environment !== site.environment) return { ok: false, result: errors.invalidToken() };
   if (token.invalidated === 'evicted') return { ok: false, result: errors.invalidOauthToken() };
   if (token.invalidated === 'revoked' || token.expires_at <= ctx.clock.now()) return { ok: false, result: errors.invalidToken() };
   return { ok: true, token };

@@ -1,7 +1,7 @@
 /** GET /console/api/users: the demo people, their home DC and their orgs (with API domains). */
 import { apiOrigin, type DemoContext } from '../context';
 import { DEMO_USERS, fullName, orgsOf } from '../data/directory';
-import { EDITIONS } from '../data/editions';
+import { EDITIONS } from '../../../../shared/zoho/editions';
 
 export function directoryView(ctx: DemoContext) {
   return {

@@ -3,7 +3,7 @@
  * will check the API credits consumed in the last 24 hours").
  */
 import { findOrg } from '../data/directory';
-import { CREDIT_WINDOW_MS, dailyCredits } from '../data/editions';
+import { CREDIT_WINDOW_MS, dailyCredits } from '../../../../shared/zoho/editions';
 
 export class CreditLedger {
   private readonly spent = new Map<string, Array<{ at: number; credits: number }>>();

@@ -7,7 +7,7 @@ import { CRM_API_VERSION } from '../../../../shared/zoho/limits';
 import type { DataCentreId, Environment } from '../../../../shared/zoho/dataCentres';
 import type { DemoContext } from '../context';
 import { findOrg } from '../data/directory';
-import { EDITIONS } from '../data/editions';
+import { EDITIONS } from '../../../../shared/zoho/editions';
 import { findModule } from '../data/schema';
 import type { Faults } from '../http/faults';
 import { sendEmpty, sendJson, type DemoRequest } from '../http/io';

@@ -1,7 +1,7 @@
 /** users (with ?type=) and org (reference §5.3; shapes from [OAS] users.json and org.json). */
 import { ZOHO_LIMITS } from '../../../../shared/zoho/limits';
 import { DATA_CENTRES } from '../../../../shared/zoho/dataCentres';
-import { EDITIONS } from '../data/editions';
+import { EDITIONS } from '../../../../shared/zoho/editions';
 import type { CrmUser } from '../data/orgData';
 import type { CrmCall } from './call';
 import { errors, noContent, type CrmResult } from './envelope';

@@ -5,7 +5,7 @@
  * All names are made up; mail domains are example.com / example.org.
  */
 import type { DataCentreId, Environment } from '../../../../shared/zoho/dataCentres';
-import type { Edition } from './editions';
+import type { Edition } from '../../../../shared/zoho/editions';
 
 export interface DemoOrgRecord {
   /** Zoho org id (zsoid) — used in `soid=ZohoCRM.<id>` (§3.1). */

@@ -3,7 +3,6 @@
  * Source: reference §5.6 ([CRM-LIMITS], [K93], [CREDITS-POST], [AE rate-limits]).
  * Where the reference gives two maxima (CONFLICT), the lower one is used: a client that
  * copes with less copes with Zoho.
- * TODO(lead): these are Zoho facts; they belong in shared/zoho/limits.ts next to ZOHO_LIMITS.
  */
 export type Edition = 'free' | 'standard' | 'professional' | 'enterprise' | 'ultimate';
 

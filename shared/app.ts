@@ -11,3 +11,16 @@ export const DEMO_LABEL = 'Demo — not a real Zoho org';
 export function loopbackRedirectUri(port: number, path: string): string {
   return `http://localhost:${port}${path.startsWith('/') ? path : `/${path}`}`;
 }
+
+/** The renderer's Content-Security-Policy, sent by Electron's app:// handler and by browser mode's host alike. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');

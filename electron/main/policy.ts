@@ -4,7 +4,7 @@
  * an app:// request may read, what counts as a deep link.
  */
 import path from 'node:path';
-import { APP_SCHEME } from '../../shared/app';
+import { APP_SCHEME, CONTENT_SECURITY_POLICY } from '../../shared/app';
 
 /** Our privileged scheme and the one host the renderer lives on: app://renderer/… */
 export const APP_PROTOCOL = 'app';
@@ -12,18 +12,8 @@ export const RENDERER_HOST = 'renderer';
 export const RENDERER_ORIGIN = `${APP_PROTOCOL}://${RENDERER_HOST}`;
 export const RENDERER_ENTRY_URL = `${RENDERER_ORIGIN}/index.html`;
 
-/** Sent with every app:// response. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+/** Sent with every app:// response (one CSP for Electron and browser mode). */
+export { CONTENT_SECURITY_POLICY };
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,

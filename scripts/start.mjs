@@ -64,11 +64,24 @@ async function startElectron(binary, args) {
   return run(binary, [root, ...args], { env });
 }
 
+/**
+ * `npm install` does not run Electron's download script (package.json `allowScripts` denies it,
+ * so an install never fails offline). Fetch the binary here, on first start, instead; a machine
+ * that can't reach GitHub answers at once and gets browser mode.
+ */
+async function downloadElectron() {
+  if (process.env.CAC_NO_ELECTRON_DOWNLOAD) return null;
+  const installer = path.join(root, 'node_modules', 'electron', 'install.js');
+  if (!fs.existsSync(installer)) return null;
+  console.log("Fetching Electron's app window (first start only)…");
+  const code = await run(process.execPath, [installer], { stdio: 'ignore', timeout: 180_000 });
+  return code === 0 ? electronBinary() : null;
+}
+
 async function startBrowserMode(args) {
-  if (!fs.existsSync(path.join(root, 'dist', 'renderer', 'index.html'))) {
-    const built = await run(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build']);
-    if (built !== 0) return built;
-  }
+  // Always build: a renderer left over from an older checkout would not match the core.
+  const built = await run(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn']);
+  if (built !== 0) return built;
   return run(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'electron/web/cli.ts', ...args]);
 }
 
@@ -77,7 +90,7 @@ async function main() {
   const web = argv.includes('--web');
   const args = argv.filter((arg) => arg !== '--web');
   if (!web) {
-    const binary = electronBinary();
+    const binary = electronBinary() ?? (await downloadElectron());
     if (binary) return startElectron(binary, args);
     console.log(
       "Electron's app window isn't available on this machine (its binary couldn't be downloaded), so Connected App Console is starting in browser mode.",

@@ -2,7 +2,7 @@
  * `npm run web` (and `npm start` where Electron's binary is missing): runs the app in
  * browser mode — the core in this Node process, the renderer in your browser.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,26 @@ import { createWriteStream } from 'node:fs';
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
 const dataDir = process.env.CAC_DATA_DIR ?? join(process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'connected-app-console', 'browser-mode');
 mkdirSync(dataDir, { recursive: true });
+
+// One app per data folder: two would overwrite each other's profiles.
+const lockFile = join(dataDir, 'browser-mode.lock');
+const running = (() => {
+  try {
+    const pid = Number(readFileSync(lockFile, 'utf8'));
+    if (!pid || pid === process.pid) return null;
+    process.kill(pid, 0); // throws when no such process
+    return pid;
+  } catch {
+    return null;
+  }
+})();
+if (running) {
+  process.stderr.write(
+    `Connected App Console is already running with this data folder (${dataDir}, process ${running}). Use that one, or stop it first (Ctrl+C in its terminal).\n`,
+  );
+  process.exit(1);
+}
+writeFileSync(lockFile, String(process.pid), { mode: 0o600 });
 const logFile = createWriteStream(join(dataDir, 'app.log'), { flags: 'a', mode: 0o600 });
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const system = systemBrowser(say);
@@ -35,6 +55,7 @@ const stop = async () => {
   await host.close();
   await core.close();
   logFile.end();
+  rmSync(lockFile, { force: true });
   process.exit(0);
 };
 process.on('SIGINT', () => void stop());

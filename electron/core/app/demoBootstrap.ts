@@ -69,7 +69,7 @@ export async function ensureDemoProfile(deps: {
     const view = profiles.create(
       {
         name: 'Demo org',
-        orgLabel: 'Zylker (Demo)',
+        orgLabel: 'Demo org (Northwind Outfitters)',
         colour: '#7a4dd8',
         service: 'demo',
         environment: 'production',

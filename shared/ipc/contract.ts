@@ -6,10 +6,12 @@
  * This file runs in the renderer too: no `electron`, no `node:*`.
  */
 import type { z } from 'zod';
+import './plainMessages';
 import { appApi, appChannels, type AppOutputs } from './channels/app';
 import { authApi, authChannels, type AuthOutputs } from './channels/auth';
 import { crmApi, crmChannels, type CrmOutputs } from './channels/crm';
 import { profileChannels, profilesApi, type ProfileOutputs } from './channels/profiles';
+import { vaultApi, vaultChannels, type VaultOutputs } from './channels/vault';
 import type { Result } from './envelope';
 import type { AppEvent } from './events';
 
@@ -19,18 +21,20 @@ export * from './channels/app';
 export * from './channels/profiles';
 export * from './channels/auth';
 export * from './channels/crm';
+export * from './channels/vault';
 
 export const channelInputs = {
   ...appChannels,
   ...profileChannels,
   ...authChannels,
   ...crmChannels,
+  ...vaultChannels,
 } as const;
 
 export type Channel = keyof typeof channelInputs;
 export const CHANNELS = Object.keys(channelInputs) as Channel[];
 
-export type ChannelOutputs = AppOutputs & ProfileOutputs & AuthOutputs & CrmOutputs;
+export type ChannelOutputs = AppOutputs & ProfileOutputs & AuthOutputs & CrmOutputs & VaultOutputs;
 export type ChannelInput<C extends Channel> = z.input<(typeof channelInputs)[C]>;
 export type ChannelOutput<C extends Channel> = ChannelOutputs[C];
 
@@ -53,6 +57,7 @@ export function createApi(invoke: Invoke, subscribe: Subscribe) {
     profiles: profilesApi(call),
     auth: authApi(call),
     crm: crmApi(call),
+    vault: vaultApi(call),
   };
 }
 export type Api = ReturnType<typeof createApi>;

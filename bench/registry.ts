@@ -5,4 +5,7 @@ export interface Bench {
   run(): Promise<Record<string, number>>;
 }
 
-export const benches: Bench[] = [];
+import { profilesBench } from './profiles';
+import { apiConsoleBench } from './apiConsole';
+
+export const benches: Bench[] = [profilesBench, apiConsoleBench];

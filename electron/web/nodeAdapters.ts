@@ -9,7 +9,7 @@ export const memoryOnlyCipher: CipherPort = {
   backend: 'memory-only',
   persistent: false,
   message:
-    'Browser mode cannot reach your system keychain, so client secrets and tokens are kept in memory only: after a restart you will need to enter secrets and connect again. Use the desktop app to keep them safely between sessions.',
+    'Browser mode cannot reach your system keychain. Use the desktop app to keep secrets in the keychain, or protect them here with a passphrase of your own.',
   encrypt() {
     throw new Error('Secrets are not written to disk in browser mode.');
   },

@@ -5,12 +5,16 @@ import { AppHeader } from './components/AppHeader';
 import { ErrorMessage } from './components/ErrorMessage';
 import { ProfileDetail, type AuthState } from './components/ProfileDetail';
 import { ProfileForm } from './components/ProfileForm';
+import './profiles/profiles.css';
+import { ImportExport } from './components/ImportExport';
 import { ProfileList } from './components/ProfileList';
+import { QuickSwitcher } from './components/QuickSwitcher';
+import { UndoToast, type DeletedProfile } from './components/UndoToast';
 import { RedirectRefusedAlert } from './components/RedirectRefusedAlert';
 import { SecretStorageBanner } from './components/SecretStorageBanner';
 import { StartupNotices } from './components/StartupNotices';
 
-type View = 'profile' | 'create' | 'edit';
+type View = 'profile' | 'create' | 'edit' | 'transfer';
 
 const IDLE: AuthState = { phase: 'idle' };
 
@@ -40,6 +44,8 @@ function Console() {
   const [refused, setRefused] = useState<IpcError | null>(null);
   const [actionError, setActionError] = useState<IpcError | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  const [switcherOpen, setSwitcherOpen] = useState(false);
+  const [deleted, setDeleted] = useState<DeletedProfile | null>(null);
   const mainRef = useRef<HTMLElement>(null);
   /** Per profile: the number of the latest Connect, so a late answer cannot undo a finished one. */
   const attempts = useRef(new Map<string, number>());
@@ -111,6 +117,34 @@ function Console() {
 
   const selected = profiles.find((p) => p.id === selectedId) ?? null;
 
+  // Ctrl+K (Cmd+K on a Mac) opens the quick switcher from anywhere.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'k') {
+        e.preventDefault();
+        setSwitcherOpen(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const expireUndo = useCallback(() => setDeleted(null), []);
+
+  async function undoDelete(id: string) {
+    setDeleted(null);
+    const result = await api.profiles.undoDelete(id);
+    if (!result.ok) {
+      setActionError(result.error);
+      return;
+    }
+    setProfiles((list) => upsert(list, result.value));
+    setSelectedId(result.value.id);
+    setView('profile');
+    setNavigated(true);
+    announce(`Profile “${result.value.name}” restored.`);
+  }
+
   async function selectProfile(id: string) {
     setSelectedId(id);
     setView('profile');
@@ -138,10 +172,11 @@ function Console() {
     }
   }
 
-  function handleDeleted(id: string) {
+  function handleDeleted(id: string, name?: string) {
     setProfiles((list) => list.filter((p) => p.id !== id));
     setSelectedId(null);
     setView('profile');
+    setDeleted({ id, name: name ?? 'profile' });
     announce('Profile deleted.');
   }
 
@@ -188,6 +223,18 @@ function Console() {
         info={info}
         onSaved={handleSaved}
         onCancel={() => setView('profile')}
+      />
+    );
+  } else if (view === 'transfer') {
+    content = (
+      <ImportExport
+        profiles={profiles}
+        initiallySelected={selectedId ? [selectedId] : []}
+        onImported={(message) => {
+          announce(message);
+          void reloadProfiles();
+        }}
+        onClose={() => setView('profile')}
       />
     );
   } else if (view === 'edit' && selected) {
@@ -243,12 +290,15 @@ function Console() {
       >
         Skip to main content
       </a>
-      <AppHeader active={selected} />
+      <AppHeader active={selected} onSwitch={() => setSwitcherOpen(true)} />
       <div className="layout">
-        <ProfileList profiles={profiles} selectedId={selectedId} onSelect={(id) => void selectProfile(id)} onNew={newProfile} loading={loading} />
+        <ProfileList profiles={profiles} selectedId={selectedId} onSelect={(id) => void selectProfile(id)} onNew={newProfile} loading={loading} onTransfer={() => {
+            setView('transfer');
+            setNavigated(true);
+          }} />
         <main id="main" ref={mainRef} tabIndex={-1}>
           <StartupNotices info={info} />
-          <SecretStorageBanner info={info} />
+          <SecretStorageBanner info={info} onChanged={() => void reloadProfiles()} />
           <RedirectRefusedAlert error={refused} onDismiss={() => setRefused(null)} />
           {loadError ? <ErrorMessage error={loadError} role="alert" title="Could not load the profiles." /> : null}
           {actionError ? <ErrorMessage error={actionError} role="alert" /> : null}
@@ -256,8 +306,19 @@ function Console() {
           <div role="status" className="sr-only">
             {announcement}
           </div>
+          <UndoToast deleted={deleted} onUndo={(id) => void undoDelete(id)} onExpire={expireUndo} />
         </main>
       </div>
+      <QuickSwitcher
+        open={switcherOpen}
+        profiles={profiles}
+        activeId={selectedId}
+        onClose={() => setSwitcherOpen(false)}
+        onPick={(id) => {
+          setSwitcherOpen(false);
+          void selectProfile(id);
+        }}
+      />
     </div>
   );
 }

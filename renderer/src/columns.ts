@@ -48,10 +48,14 @@ export function pickDefaultColumns(fields: readonly CrmField[], max = MAX_DEFAUL
  * A cell's text: lookups like Owner `{ name, id }` show their name; lists are joined;
  * date-times (when the field type says so) in the user's own format.
  */
+/** One formatter for every date-time cell: building one per cell is what makes big tables slow. */
+let dateTimeFormat: Intl.DateTimeFormat | undefined;
+
 export function formatValue(value: unknown, dataType?: string): string {
   if (dataType === 'datetime' && typeof value === 'string') {
     const time = Date.parse(value);
-    if (!Number.isNaN(time)) return new Date(time).toLocaleString();
+    dateTimeFormat ??= new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: '2-digit', second: '2-digit' });
+    if (!Number.isNaN(time)) return dateTimeFormat.format(time);
   }
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;

@@ -20,6 +20,14 @@ export interface ErrorContext {
   zohoMessage?: string;
   host?: string;
   retryAt?: string;
+  /** A loopback port. */
+  port?: number;
+  /** e.g. the 20 refresh tokens already minted. */
+  count?: number;
+  /** A person, e.g. the Zoho user a refresh-token warning is about. */
+  user?: string;
+  /** A date or time, already formatted for the user. */
+  when?: string;
 }
 
 interface CatalogueEntry {
@@ -76,10 +84,45 @@ export const ERROR_CATALOGUE = {
     message: () => 'Access was denied on the Zoho consent page, so the app is not connected.',
     hint: () => 'Press Connect again and choose Accept (or Allow) when Zoho asks.',
   },
+  LOOPBACK_PORT_BUSY: {
+    message: (c) => `Port ${c.port ?? ''} on this computer is in use by another program, so the app can't receive Zoho's answer there.`,
+    hint: (c) =>
+      `Close the program using port ${c.port ?? ''}, or pick another port in this profile and register the new redirect URI in the API console (Zoho only accepts the exact registered port, so the app never switches port by itself).`,
+  },
   CALLBACK_TIMEOUT: {
     message: () => 'Zoho never sent the browser back to the app.',
     hint: () =>
       'Look at the browser tab: Zoho may be showing an error such as "Invalid Redirect Uri" or "Invalid Client". Check that the redirect URI and client id registered in the API console match this profile exactly, then press Connect again.',
+  },
+  // --- Zoho's authorize page: error screens that never redirect (seen only by the user) ------
+  AUTHORIZE_INVALID_REDIRECT_URI: {
+    message: () => 'Zoho showed "Invalid Redirect Uri": the redirect URI this profile uses is not registered for the client.',
+    hint: () =>
+      "Copy the redirect URI from this profile's setup panel and add it, exactly (same port, same path, no extra slash), under Authorized Redirect URIs of the client in the API console. Then press Connect again.",
+  },
+  AUTHORIZE_INVALID_CLIENT: {
+    message: (c) => `Zoho showed "Invalid Client": it does not know this client id${inDc(c)}, or the client is not enabled there.`,
+    hint: () =>
+      "Check the client id, and pick the data centre where the client was registered. For users in other data centres, open the client's Settings in the API console and enable their data centre.",
+  },
+  AUTHORIZE_LIMIT_REACHED: {
+    message: () => 'Zoho showed "Access Denied: Maximum request limit reached": too many sign-ins for this client in the last ten minutes.',
+    hint: () => 'Wait ten minutes, then press Connect again.',
+  },
+  // --- Connecting without a browser -------------------------------------------------------------
+  DEVICE_CODE_EXPIRED: {
+    message: () => 'The code shown for this device expired before anyone allowed access.',
+    hint: () => 'Press Connect again for a new code, and enter it at the address shown within five minutes.',
+  },
+  SELF_CLIENT_CODE_MALFORMED: {
+    message: () => 'That does not look like a code from the API console.',
+    hint: () => 'In the API console open Self Client → Generate Code, then copy the whole code (it starts with 1000.) and paste it here.',
+  },
+  REFRESH_TOKEN_LIMIT: {
+    message: (c) =>
+      `Zoho keeps at most 20 refresh tokens per client and user, and this app has already made ${c.count ?? 20} for ${c.user ?? 'this user'}${c.when ? ` (the oldest on ${c.when})` : ''}. Connecting again makes Zoho silently delete the oldest one — possibly one a live integration is using.`,
+    hint: () =>
+      'Continue only if no other system uses this client with this Zoho user, or if it can afford to be signed out. Otherwise use "Disconnect (revoke access)" on connections you no longer need first.',
   },
   // --- Token endpoint (HTTP 200 {"error": ...}) ---------------------------------------------
   OAUTH_INVALID_CODE: {
@@ -87,9 +130,9 @@ export const ERROR_CATALOGUE = {
     hint: () => 'Press Connect again. Codes live about a minute; a Self Client code must be pasted right after it is generated.',
   },
   OAUTH_INVALID_CLIENT: {
-    message: (c) => `Zoho does not know this client id${inDc(c)}.`,
-    hint: () =>
-      "Check the client id, and that the profile's data centre is where the client was registered. For a client used across data centres, open the client's Settings in the API console and enable this data centre.",
+    message: (c) => (c.dataCentre ? `This client id isn't registered in the ${c.dataCentre} data centre.` : 'Zoho does not know this client id.'),
+    hint: (c) =>
+      `In the API console, open the client's Settings and enable ${c.dataCentre ? `the ${c.dataCentre} data centre` : 'this data centre'}, or pick the right data centre here. Also check that the client id was copied whole.`,
   },
   OAUTH_INVALID_CLIENT_SECRET: {
     message: (c) => `Zoho did not accept the client secret${inDc(c)}.`,
@@ -111,6 +154,23 @@ export const ERROR_CATALOGUE = {
   OAUTH_MISSING_ORG: {
     message: () => 'Zoho needs to know which organisation this token is for.',
     hint: () => 'Enter the organisation id (soid) for this Self Client and try again.',
+  },
+  OAUTH_PKCE_MISMATCH: {
+    message: () => 'Zoho refused the code because the sign-in\'s security check (PKCE) did not match.',
+    hint: () => 'Press Connect again and finish the sign-in in the browser window the app opened.',
+  },
+  OAUTH_WRONG_CLIENT_TYPE: {
+    message: (c) => `This client's type in the API console does not allow this way of connecting${c.zohoCode ? ` (Zoho said "${c.zohoCode}")` : ''}.`,
+    hint: () =>
+      'Compare the client type shown in the API console with "How the app connects" in this profile: Mobile-based or Server-based for the browser, Self Client for pasted codes, Non-browser for device codes.',
+  },
+  OAUTH_INVALID_SCOPE: {
+    message: () => 'Zoho does not accept one of the scopes this profile asks for.',
+    hint: () => 'Edit the profile and check the scopes (they are separated by commas, like ZohoCRM.modules.ALL).',
+  },
+  OAUTH_INVALID_REQUEST: {
+    message: (c) => `Zoho said the request was incomplete${c.zohoMessage && c.zohoMessage !== c.zohoCode ? `: ${c.zohoMessage}` : ''}.`,
+    hint: () => 'Check the client type in this profile against the API console (a Mobile-based client needs PKCE, which the app sends), then connect again.',
   },
   OAUTH_NO_REFRESH_TOKEN: {
     message: () => 'Zoho connected but gave no refresh token, so the connection would stop working within an hour.',
@@ -191,6 +251,39 @@ export const ERROR_CATALOGUE = {
   CRM_ERROR: {
     message: (c) => `Zoho CRM answered with an error${c.zohoCode ? ` (${c.zohoCode})` : ''}${c.zohoMessage ? `: ${c.zohoMessage}` : ''}.`,
   },
+  // --- API console (issue 6): refusals made before anything leaves the app ------------------
+  CRM_READ_ONLY_PROFILE: {
+    message: () => 'This profile is marked read-only, so the app did not send this change to Zoho.',
+    hint: () => 'Nothing was sent. To make changes, edit the profile and turn off "Read-only".',
+  },
+  CRM_WRITE_NOT_CONFIRMED: {
+    message: (c) => `This call changes data in a production organisation${c.zohoMessage ? ` (${c.zohoMessage})` : ''} and was not confirmed.`,
+    hint: () => 'Nothing was sent. Confirm the organisation name to send it.',
+  },
+  CRM_SCOPE_NOT_GRANTED: {
+    message: (c) => `This connection was not granted ${c.scope ?? 'the scope this call needs'}, so Zoho will refuse the call.`,
+    hint: (c) => `Reconnect adding ${c.scope ?? 'the missing scope'}, or send anyway to see Zoho's answer.`,
+  },
+  CRM_BAD_REQUEST_TEXT: {
+    message: (c) => `The request cannot be sent: ${c.zohoMessage ?? 'it is not valid'}.`,
+    hint: () => 'Fix the request in the editor and try again.',
+  },
+  CRM_JOB_NOT_FOUND: {
+    message: () => 'Those fetched records are no longer kept (the app keeps the last few fetches only).',
+    hint: () => 'Run "Fetch all" again.',
+  },
+  CRM_INVALID_QUERY: {
+    message: (c) => `Zoho could not run the query${c.zohoMessage ? `: ${c.zohoMessage}` : ''}.`,
+    hint: () => 'Check the field and module names; use the API names shown in the field list.',
+  },
+  CRM_MANDATORY_NOT_FOUND: {
+    message: (c) => `A required field is missing${c.zohoMessage ? `: ${c.zohoMessage}` : ''}.`,
+    hint: () => 'Add the required field (named in the details) to the record and send again.',
+  },
+  CRM_DUPLICATE_DATA: {
+    message: (c) => `A record with the same unique value already exists${c.zohoMessage ? `: ${c.zohoMessage}` : ''}.`,
+    hint: () => 'Use "Insert or update (upsert)" with that field as the duplicate check, or change the value.',
+  },
 } satisfies Record<string, CatalogueEntry>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
@@ -216,7 +309,26 @@ export const ZOHO_OAUTH_ERRORS: Record<string, ErrorCode> = {
   access_denied: 'OAUTH_ACCESS_DENIED',
   missing_org_info: 'OAUTH_MISSING_ORG',
   invalid_token: 'OAUTH_INVALID_CODE',
+  // Zoho's name for a wrong code_verifier is UNCONFIRMED (§2.1); the Demo org says this.
+  invalid_code_verifier: 'OAUTH_PKCE_MISMATCH',
+  unauthorized_client: 'OAUTH_WRONG_CLIENT_TYPE',
+  unsupported_grant_type: 'OAUTH_WRONG_CLIENT_TYPE',
+  invalid_scope: 'OAUTH_INVALID_SCOPE',
+  invalid_request: 'OAUTH_INVALID_REQUEST',
+  // Device flow (§4.4): the user pressed Deny; the code ran out.
+  expired: 'DEVICE_CODE_EXPIRED',
 };
+
+/**
+ * Zoho's authorize page shows these screens instead of redirecting (§2.2), so the app only
+ * notices that no redirect came (CALLBACK_TIMEOUT). The UI lists them, by the title Zoho
+ * shows, so the user can say which one the browser tab shows.
+ */
+export const ZOHO_AUTHORIZE_PAGE_ERRORS: readonly { title: string; code: ErrorCode }[] = [
+  { title: 'Invalid Redirect Uri', code: 'AUTHORIZE_INVALID_REDIRECT_URI' },
+  { title: 'Invalid Client', code: 'AUTHORIZE_INVALID_CLIENT' },
+  { title: 'Access Denied: Maximum request limit reached', code: 'AUTHORIZE_LIMIT_REACHED' },
+];
 
 /** Zoho CRM `code` values (§5.5). */
 export const ZOHO_CRM_ERRORS: Record<string, ErrorCode> = {
@@ -235,6 +347,9 @@ export const ZOHO_CRM_ERRORS: Record<string, ErrorCode> = {
   TOO_MANY_REQUESTS: 'CRM_TOO_MANY_REQUESTS',
   LIMIT_EXCEEDED: 'CRM_LIMIT_EXCEEDED',
   SYNTAX_ERROR: 'CRM_SYNTAX_ERROR',
+  INVALID_QUERY: 'CRM_INVALID_QUERY',
+  MANDATORY_NOT_FOUND: 'CRM_MANDATORY_NOT_FOUND',
+  DUPLICATE_DATA: 'CRM_DUPLICATE_DATA',
 };
 
 /** CRM codes after which one refresh-and-retry may help (§5.5); scope and permission errors never refresh. */

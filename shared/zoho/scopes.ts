@@ -89,3 +89,133 @@ export function splitScopes(value: string | undefined | null): string[] {
     .map((s) => s.trim())
     .filter(Boolean);
 }
+
+// ---------------------------------------------------------------------------------------
+// Endpoint → needed scope (reference §6.3). Used before a call is sent (the console warns,
+// naming the missing scope) and by the core, so a raw call cannot skip the check.
+
+/** One thing a call needs: any one of `anyOf` will do; `suggest` is the narrowest to ask for. */
+export interface ScopeNeed {
+  anyOf: string[];
+  suggest: string;
+  /** Why, in plain words: "read Leads records". */
+  why: string;
+}
+
+export interface ScopeCheckRequest {
+  method: string;
+  /** Path under /crm/v8/ (a leading "/" or "crm/v8/" is tolerated). */
+  path: string;
+  /** Raw JSON text or parsed body (for COQL, the module comes from select_query). */
+  body?: unknown;
+}
+
+/** Path under /crm/v8/ without leading slashes, query or the version prefix. */
+export function normaliseCrmPath(path: string): string {
+  return path
+    .trim()
+    .replace(/^https?:\/\/[^/]+/i, '')
+    .replace(/[?#].*$/, '')
+    .replace(/^\/+/, '')
+    .replace(/^crm\/v\d+(\.\d+)?\//i, '')
+    .replace(/\/+$/, '');
+}
+
+type ModuleOp = 'READ' | 'CREATE' | 'UPDATE' | 'DELETE';
+
+function moduleNeed(moduleApiName: string, op: ModuleOp): ScopeNeed {
+  const m = moduleApiName.toLowerCase();
+  const anyOf = ['ZohoCRM.modules.ALL', `ZohoCRM.modules.${m}.ALL`, `ZohoCRM.modules.${m}.${op}`];
+  if (op !== 'READ') anyOf.push(`ZohoCRM.modules.${m}.WRITE`);
+  const verb = { READ: 'read', CREATE: 'create', UPDATE: 'change', DELETE: 'delete' }[op];
+  return { anyOf, suggest: `ZohoCRM.modules.${m}.${op}`, why: `${verb} ${moduleApiName} records` };
+}
+
+function settingsNeed(area: string): ScopeNeed {
+  return {
+    anyOf: ['ZohoCRM.settings.ALL', `ZohoCRM.settings.${area}.ALL`, `ZohoCRM.settings.${area}.READ`],
+    suggest: `ZohoCRM.settings.${area}.READ`,
+    why: `read the ${area.replace(/_/g, ' ')} settings`,
+  };
+}
+
+/** The module named in a COQL query's FROM clause. */
+export function coqlModule(body: unknown): string | undefined {
+  let value = body;
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      return undefined;
+    }
+  }
+  const query = (value as { select_query?: unknown } | null)?.select_query;
+  if (typeof query !== 'string') return undefined;
+  return /\bfrom\s+([A-Za-z][A-Za-z0-9_]*)/i.exec(query)?.[1];
+}
+
+/**
+ * What a CRM call needs (§6.3). Unknown endpoints need nothing we can name: an empty list,
+ * never a guess.
+ */
+export function neededScopes(request: ScopeCheckRequest): ScopeNeed[] {
+  const method = request.method.toUpperCase();
+  const parts = normaliseCrmPath(request.path).split('/').filter(Boolean);
+  const [first, second, third] = parts;
+  if (!first) return [];
+  if (first === 'settings' && second) return [settingsNeed(second)];
+  if (first === 'users') return [{ anyOf: ['ZohoCRM.users.ALL', 'ZohoCRM.users.READ'], suggest: 'ZohoCRM.users.READ', why: 'read the CRM users' }];
+  if (first === 'org') return [{ anyOf: ['ZohoCRM.org.ALL', 'ZohoCRM.org.READ'], suggest: 'ZohoCRM.org.READ', why: "read the organisation's details" }];
+  if (first === 'coql') {
+    const needs: ScopeNeed[] = [{ anyOf: ['ZohoCRM.coql.READ'], suggest: 'ZohoCRM.coql.READ', why: 'run COQL queries' }];
+    const module = coqlModule(request.body);
+    if (module) needs.push(moduleNeed(module, 'READ'));
+    return needs;
+  }
+  if (first.startsWith('__') || first === 'actions' || first === 'bulk' || first === 'files') return [];
+  // {Module}, {Module}/{id}, {Module}/search, {Module}/upsert, {Module}/actions/count
+  if (second === 'search') {
+    return [
+      moduleNeed(first, 'READ'),
+      { anyOf: ['ZohoSearch.securesearch.READ', 'ZohoSearch.securesearch.ALL'], suggest: 'ZohoSearch.securesearch.READ', why: 'use the search API' },
+    ];
+  }
+  if (second === 'upsert') return [moduleNeed(first, 'CREATE'), moduleNeed(first, 'UPDATE')];
+  if (second === 'actions' && third === 'count') return [moduleNeed(first, 'READ')];
+  if (parts.length > 2) return [];
+  switch (method) {
+    case 'GET':
+      return [moduleNeed(first, 'READ')];
+    case 'POST':
+      return [moduleNeed(first, 'CREATE')];
+    case 'PUT':
+    case 'PATCH':
+      return [moduleNeed(first, 'UPDATE')];
+    case 'DELETE':
+      return [moduleNeed(first, 'DELETE')];
+    default:
+      return [];
+  }
+}
+
+/** The needs a set of granted scopes does not cover (case folded, §6.1). */
+export function missingScopes(granted: readonly string[], request: ScopeCheckRequest): ScopeNeed[] {
+  const have = new Set(granted.map((s) => s.toLowerCase()));
+  return neededScopes(request).filter((need) => !need.anyOf.some((s) => have.has(s.toLowerCase())));
+}
+
+/** A write changes data: anything but GET, except the POSTs that only read (COQL). */
+export function isWriteCall(request: { method: string; path: string }): boolean {
+  const method = request.method.toUpperCase();
+  if (method === 'GET') return false;
+  return !(method === 'POST' && normaliseCrmPath(request.path).toLowerCase() === 'coql');
+}
+
+/** "Leads?fields=Email&page=2" → path "Leads" and its query (a pasted URL keeps its parameters). */
+export function splitPathQuery(path: string): { path: string; query: Record<string, string> } {
+  const at = path.indexOf('?');
+  if (at < 0) return { path: normaliseCrmPath(path), query: {} };
+  const query: Record<string, string> = {};
+  for (const [k, v] of new URLSearchParams(path.slice(at + 1).replace(/#.*$/, ''))) query[k] = v;
+  return { path: normaliseCrmPath(path.slice(0, at)), query };
+}

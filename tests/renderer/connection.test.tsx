@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import axe from 'axe-core';
 import { fail, ok } from '../../shared/ipc/contract';
 import { App } from '../../renderer/src/App';
 import { connected, createFakeBackend, makeProfile } from './fakeBackend';
@@ -51,7 +52,7 @@ describe('connection panel', () => {
     expect(screen.getByRole('button', { name: 'Disconnect (revoke access)' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Forget locally' })).toBeTruthy();
     // The sidebar follows.
-    expect(within(screen.getByRole('navigation', { name: 'Profiles' })).getByText('Connected')).toBeTruthy();
+    expect(within(screen.getByRole('navigation', { name: 'Profiles' })).getByText('Connected', { selector: '.profile-status' })).toBeTruthy();
   });
 
   it('shows the message, hint and details when connecting fails', async () => {
@@ -126,11 +127,127 @@ describe('connection panel: profiles that cannot connect yet', () => {
     expect(screen.getByText(/Press “Edit profile” and enter the client secret again/)).toBeTruthy();
   });
 
-  it('explains instead of offering a Connect that cannot work for a Self Client', async () => {
-    setup(makeProfile({ clientType: 'self', redirectUri: null }));
-    expect(await screen.findByText(/connects only Mobile-based and Server-based clients/)).toBeTruthy();
+  it('shows when a throttled profile may try again', async () => {
+    const retryAfter = new Date(2030, 0, 1, 14, 35).getTime();
+    setup(makeProfile({ connection: { status: 'throttled', retryAfter } }));
+    expect(await screen.findByText('Paused: Zoho asked the app to wait', { selector: '[role="status"]' })).toBeTruthy();
+    expect(screen.getByText(new RegExp(`Try again after ${new Date(retryAfter).toLocaleTimeString()}`))).toBeTruthy();
+  });
+});
+
+describe('connection panel: 21st refresh token', () => {
+  it('asks before a consent that would make Zoho delete a refresh token, and connects only when told', async () => {
+    const { backend, user, profile } = setup();
+    backend.on('auth:connect', (payload) =>
+      payload.acknowledgeTokenLimit
+        ? ok({ authorizeUrl: AUTHORIZE_URL, redirectUri: profile.redirectUri ?? '', via: 'scheme' })
+        : fail({
+            code: 'REFRESH_TOKEN_LIMIT',
+            message: 'Zoho keeps at most 20 refresh tokens per client and user, and this app has already made 20 for Ada Lovelace.',
+            hint: 'Continue only if no other system uses this client with this Zoho user.',
+          }),
+    );
+    await user.click(await screen.findByRole('button', { name: 'Connect' }));
+    const alert = (await screen.findByText(/at most 20 refresh tokens/)).closest('[role="alert"]') as HTMLElement;
+    expect(alert).toBeTruthy();
+    expect(backend.callsTo('auth:connect')).toEqual([{ profileId: profile.id }]);
+    await user.click(within(alert).getByRole('button', { name: 'Connect anyway' }));
+    expect(backend.callsTo('auth:connect')[1]).toEqual({ profileId: profile.id, acknowledgeTokenLimit: true });
+    expect(await screen.findByText('Waiting for you to allow access in your browser…')).toBeTruthy();
+  });
+});
+
+describe('connection panel: Self Client', () => {
+  const self = () => makeProfile({ clientType: 'self', redirectUri: null });
+
+  it('exchanges a pasted code at once, with the data centre picked, and shows a countdown', async () => {
+    const { backend, user, profile } = setup(self());
+    backend.on('auth:pasteCode', () => ok(connected(profile)));
+    expect(await screen.findByText(/this client type has no redirect URI/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Connect' })).toBeNull();
-    expect(screen.getByText(/this client type has no redirect URI/)).toBeTruthy();
+    await user.selectOptions(screen.getByLabelText('Data centre of that API console'), 'in');
+    const input = screen.getByLabelText('Code from the API console');
+    await user.click(input);
+    expect(screen.getByRole('timer').textContent).toMatch(/About (3:00|2:59) left to paste the code/);
+    await user.paste('1000.0123456789abcdef0123456789abcdef.fedcba9876543210fedcba9876543210');
+    await waitFor(() =>
+      expect(backend.callsTo('auth:pasteCode')).toEqual([
+        { profileId: profile.id, code: '1000.0123456789abcdef0123456789abcdef.fedcba9876543210fedcba9876543210', dataCentre: 'in' },
+      ]),
+    );
+    expect(await screen.findByText('Connected as Ada Lovelace · Acme Ltd')).toBeTruthy();
+  });
+
+  it('shows Zoho’s refusal in plain words, with the raw answer on request', async () => {
+    const { backend, user } = setup(self());
+    backend.on('auth:pasteCode', () =>
+      fail({
+        code: 'OAUTH_INVALID_CLIENT',
+        message: "This client id isn't registered in the India (zoho.in) data centre.",
+        hint: "In the API console, open the client's Settings and enable the India (zoho.in) data centre, or pick the right data centre here.",
+        details: '{"error":"invalid_client"}',
+      }),
+    );
+    await user.type(await screen.findByLabelText('Code from the API console'), '1000.abcdef0123.abcdef0123');
+    await user.click(screen.getByRole('button', { name: 'Connect with this code' }));
+    const alert = (await screen.findByText("This client id isn't registered in the India (zoho.in) data centre.")).closest('[role="alert"]') as HTMLElement;
+    expect(alert).toBeTruthy();
+    expect(alert.textContent).toContain('pick the right data centre here');
+    expect(within(alert).getByText('Show details').tagName).toBe('SUMMARY');
+  });
+
+  it('connects with client credentials and an org id', async () => {
+    const { backend, user, profile } = setup(self());
+    backend.on('auth:clientCredentials', () => ok(connected(profile)));
+    await user.click(await screen.findByText('No code? Connect with client credentials'));
+    await user.type(screen.getByLabelText(/Organisation id/), '60021458201');
+    await user.click(screen.getByRole('button', { name: 'Connect with client credentials' }));
+    expect(backend.callsTo('auth:clientCredentials')).toEqual([{ profileId: profile.id, dataCentre: 'eu', soid: '60021458201' }]);
+    expect(await screen.findByText('Connected as Ada Lovelace · Acme Ltd')).toBeTruthy();
+  });
+});
+
+describe('connection panel: device code', () => {
+  it('shows the code, the address and the polling status, and can be cancelled', async () => {
+    const profile = makeProfile({ clientType: 'device', redirectUri: null });
+    const { backend, user } = setup(profile);
+    const progress = {
+      userCode: 'ABCD-1234',
+      verificationUrl: 'https://accounts.zoho.eu/oauth/v3/device',
+      expiresAt: Date.now() + 300_000,
+      intervalSeconds: 30,
+      polls: 0,
+    };
+    backend.on('auth:startDevice', () => ok(progress));
+    await user.click(await screen.findByRole('button', { name: 'Get a device code' }));
+    expect(backend.callsTo('auth:startDevice')).toEqual([{ profileId: profile.id }]);
+    backend.setProfiles([{ ...profile, connection: { status: 'connecting', device: { ...progress, polls: 2, note: 'Still waiting for someone to enter the code and allow access.' } } }]);
+    backend.emit({ type: 'profiles-changed' });
+    expect(await screen.findByText('ABCD-1234')).toBeTruthy();
+    expect(screen.getByRole('link', { name: progress.verificationUrl }).getAttribute('href')).toBe(progress.verificationUrl);
+    expect(await screen.findByText(/Still waiting .* Checked with Zoho 2 times/)).toBeTruthy();
+    expect(screen.getByText(/Zoho allows a check every 30 seconds/)).toBeTruthy();
+    const cancel = screen.getByRole('button', { name: 'Cancel' });
+    expect(document.activeElement).toBe(cancel);
+    await user.click(cancel);
+    expect(backend.callsTo('auth:cancel')).toEqual([{ profileId: profile.id }]);
+  });
+});
+
+describe('connection panel: no redirect came back', () => {
+  it('explains Zoho’s error screens that never redirect', async () => {
+    const { backend, user, profile } = setup();
+    await user.click(await screen.findByRole('button', { name: 'Connect' }));
+    backend.emit({
+      type: 'auth-finished',
+      profileId: profile.id,
+      ok: false,
+      error: { code: 'CALLBACK_TIMEOUT', message: 'Zoho never sent the browser back to the app.', hint: 'Look at the browser tab.' },
+    });
+    expect(await screen.findByText('What does the browser tab say?')).toBeTruthy();
+    await user.click(screen.getByText('“Invalid Redirect Uri”'));
+    expect(screen.getByText(/redirect URI this profile uses is not registered/)).toBeTruthy();
+    expect(screen.getByText('“Invalid Client”')).toBeTruthy();
   });
 });
 
@@ -159,5 +276,37 @@ describe('redirect-refused', () => {
     backend.setProfiles([makeProfile(), makeProfile({ id: 'p2', name: 'Second client' })]);
     backend.emit({ type: 'profiles-changed' });
     expect(await screen.findByRole('button', { name: /Second client/ })).toBeTruthy();
+  });
+});
+
+describe('connection panel: accessibility of the new screens (axe-core)', () => {
+  async function serious() {
+    const results = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false } } });
+    return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+  }
+
+  it('Self Client form with an error and the countdown', async () => {
+    const { backend, user } = setup(makeProfile({ clientType: 'self', redirectUri: null }));
+    backend.on('auth:pasteCode', () => fail({ code: 'OAUTH_INVALID_CODE', message: 'Zoho did not accept the code.', hint: 'Generate a new one.' }));
+    await user.type(await screen.findByLabelText('Code from the API console'), '1000.abcdef0123.abcdef0123');
+    await user.click(screen.getByRole('button', { name: 'Connect with this code' }));
+    await screen.findByText('Zoho did not accept the code.');
+    await user.click(screen.getByText('No code? Connect with client credentials'));
+    expect(await serious()).toEqual([]);
+  });
+
+  it('device code screen and the 21st-refresh-token confirmation', async () => {
+    const profile = makeProfile({ clientType: 'device', redirectUri: null });
+    const { backend, user } = setup(profile);
+    backend.on('auth:startDevice', () => fail({ code: 'REFRESH_TOKEN_LIMIT', message: 'Zoho keeps at most 20 refresh tokens.', hint: 'Continue only if…' }));
+    await user.click(await screen.findByRole('button', { name: 'Get a device code' }));
+    await screen.findByRole('button', { name: 'Connect anyway' });
+    expect(await serious()).toEqual([]);
+    backend.setProfiles([
+      { ...profile, connection: { status: 'connecting', device: { userCode: 'WXYZ-9876', verificationUrl: 'https://accounts.zoho.eu/oauth/v3/device', expiresAt: Date.now() + 200_000, intervalSeconds: 35, polls: 3, note: 'Zoho asked the app to check less often: now every 35 seconds.' } } },
+    ]);
+    backend.emit({ type: 'profiles-changed' });
+    await screen.findByText('WXYZ-9876');
+    expect(await serious()).toEqual([]);
   });
 });

@@ -90,6 +90,41 @@ export function createFakeBackend(options: FakeBackendOptions = {}) {
       return found ? ok(found) : fail({ code: 'PROFILE_NOT_FOUND', message: 'That profile no longer exists.' });
     },
     'crm:modules': () => ok([]),
+    'vault:status': () =>
+      ok({
+        mode: info.secretStorage.persistent ? 'keychain' : 'memory',
+        backend: info.secretStorage.backend,
+        ...(info.secretStorage.message ? { message: info.secretStorage.message } : {}),
+        canUsePassphrase: !info.secretStorage.persistent,
+      }),
+    'crm:history': () => ok([]),
+    // The API console sends lists through crm:send; tests written for crm:records keep working.
+    'crm:send': async (payload) => {
+      const { profileId, request } = payload as ChannelInput<'crm:send'>;
+      const records = handlers['crm:records'];
+      if (!records || request.method !== 'GET' || request.path.includes('/')) return fail({ code: 'INTERNAL', message: 'No fake handler for crm:send.' });
+      const q = request.query ?? {};
+      const result = (await records({
+        profileId,
+        module: request.path,
+        fields: (q.fields ?? '').split(',').filter(Boolean),
+        page: Number(q.page ?? 1),
+        perPage: Number(q.per_page ?? 50),
+      })) as Result<ChannelOutput<'crm:records'>>;
+      if (!result.ok) return result;
+      const page = result.value;
+      const response: ChannelOutput<'crm:send'> = {
+        status: page.records.length ? 200 : 204,
+        url: `https://www.zohoapis.com/crm/v8/${request.path}`,
+        headers: { 'content-type': 'application/json' },
+        durationMs: page.durationMs,
+        sizeBytes: JSON.stringify(page.records).length,
+        body: page.records.length ? { data: page.records, info: { more_records: page.info.moreRecords } } : null,
+        records: page.records,
+        info: { count: page.info.count, moreRecords: page.info.moreRecords, page: page.info.page, perPage: page.info.perPage },
+      };
+      return ok(response);
+    },
   };
 
   const invoke: Invoke = async (channel, payload) => {

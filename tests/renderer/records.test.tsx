@@ -18,11 +18,11 @@ const LEAD_FIELDS: CrmField[] = [
   { apiName: 'Owner', label: 'Lead Owner', dataType: 'ownerlookup' },
 ];
 
-function page(records: Record<string, unknown>[], moreRecords = false): RecordsPage {
-  return { records, info: { page: 1, perPage: 50, count: records.length, moreRecords }, durationMs: 12 };
+function page(records: Record<string, unknown>[], moreRecords = false, pageNo = 1): RecordsPage {
+  return { records, info: { page: pageNo, perPage: 50, count: records.length, moreRecords }, durationMs: 12 };
 }
 
-function setup(records: () => ReturnType<typeof ok<RecordsPage>> | ReturnType<typeof fail>) {
+function setup(records: (input: { page?: number }) => ReturnType<typeof ok<RecordsPage>> | ReturnType<typeof fail>) {
   const profile = connected(makeProfile());
   const backend = createFakeBackend({ profiles: [profile], info: { activeProfileId: profile.id } });
   backend.on('crm:modules', () =>
@@ -38,7 +38,7 @@ function setup(records: () => ReturnType<typeof ok<RecordsPage>> | ReturnType<ty
   return { backend, profile, user: userEvent.setup() };
 }
 
-describe('records browser', () => {
+describe('records (the console’s guided list)', () => {
   it('lists supported modules, picks sensible columns and shows rows, with lookups by name', async () => {
     const { backend, user, profile } = setup(() =>
       ok(
@@ -55,13 +55,15 @@ describe('records browser', () => {
     await user.selectOptions(picker, 'Leads');
     const table = await screen.findByRole('table', { name: 'Leads records' });
     expect(backend.callsTo('crm:fields')).toEqual([{ profileId: profile.id, module: 'Leads' }]);
-    expect(backend.callsTo('crm:records')).toEqual([
-      { profileId: profile.id, module: 'Leads', fields: ['Full_Name', 'Email', 'Company', 'Owner'], page: 1, perPage: 50 },
+    expect(backend.callsTo('crm:send').map((c) => c.request)).toEqual([
+      { method: 'GET', path: 'Leads', query: { fields: 'Full_Name,Email,Company,Owner', per_page: '50', page: '1' }, headers: {} },
     ]);
     const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent);
-    expect(headers).toEqual(['Lead Name', 'Email', 'Company', 'Lead Owner']);
+    expect(headers).toEqual(['Lead Name', 'Email', 'Company', 'Lead Owner', 'Record id']);
+    expect(table.getAttribute('aria-rowcount')).toBe('3');
     const rows = within(table).getAllByRole('row');
     expect(rows).toHaveLength(3);
+    expect(rows[1]!.getAttribute('aria-rowindex')).toBe('2');
     expect(within(rows[1]!).getByText('Ada Lovelace')).toBeTruthy();
     expect(within(rows[1]!).getByText('Grace Hopper')).toBeTruthy();
     expect(within(table).queryByText('[object Object]')).toBeNull();
@@ -74,7 +76,8 @@ describe('records browser', () => {
     await within(picker).findByRole('option', { name: 'Contacts' });
     await user.selectOptions(picker, 'Contacts');
     expect(await screen.findByText('0 records')).toBeTruthy();
-    expect(screen.queryByRole('table')).toBeNull();
+    expect(screen.getByText(/0 records — Zoho found nothing to return/)).toBeTruthy();
+    expect(screen.queryByRole('table', { name: /records/ })).toBeNull();
   });
 
   it('shows the error message and hint when records cannot be read', async () => {
@@ -88,22 +91,22 @@ describe('records browser', () => {
     const picker = await screen.findByLabelText('Module');
     await within(picker).findByRole('option', { name: 'Leads' });
     await user.selectOptions(picker, 'Leads');
-    expect(await screen.findByText('The connection is not allowed to do this: it needs the scope ZohoCRM.modules.leads.READ.')).toBeTruthy();
-    expect(screen.getByText('Reconnect adding ZohoCRM.modules.leads.READ. Refreshing the token will not help.')).toBeTruthy();
+    const alert = (await screen.findAllByRole('alert')).find((a) => a.classList.contains('console-error'))!;
+    expect(within(alert).getByText('The connection is not allowed to do this: it needs the scope ZohoCRM.modules.leads.READ.')).toBeTruthy();
+    expect(within(alert).getByText('Reconnect adding ZohoCRM.modules.leads.READ. Refreshing the token will not help.')).toBeTruthy();
+    expect(within(alert).getByRole('button', { name: 'Reconnect adding ZohoCRM.modules.leads.READ' })).toBeTruthy();
   });
 
   it('pages through results when there are more', async () => {
-    let call = 0;
-    const { backend, user } = setup(() => {
-      call += 1;
-      return ok(page([{ id: String(call), Full_Name: `Person ${call}` }], call === 1));
-    });
+    const { backend, user } = setup(({ page: p = 1 }) => ok(page([{ id: String(p), Full_Name: `Person ${p}` }], p === 1, p)));
     const picker = await screen.findByLabelText('Module');
     await within(picker).findByRole('option', { name: 'Leads' });
     await user.selectOptions(picker, 'Leads');
     expect(await screen.findByText('Person 1')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Next page' }));
     expect(await screen.findByText('Person 2')).toBeTruthy();
-    expect(backend.callsTo('crm:records').map((c) => c.page)).toEqual([1, 2]);
+    expect(backend.callsTo('crm:send').map((c) => c.request.query?.page)).toEqual(['1', '2']);
+    await user.click(screen.getByRole('button', { name: 'Previous page' }));
+    expect(await screen.findByText('Person 1')).toBeTruthy();
   });
 });

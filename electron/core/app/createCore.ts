@@ -1,8 +1,12 @@
 import type { AppEvent, AppInfo } from '../../../shared/ipc/contract';
 import { Connector } from '../auth/connector';
 import { describeConnection } from '../auth/connectionStatus';
+import { AuthLedger } from '../auth/authLedger';
+import { createNetSettings, type NetSettings } from '../net/netSettings';
 import { CrmClient } from '../crm/crmClient';
 import { CrmService } from '../crm/crmService';
+import { ApiConsole } from '../crm/apiConsole';
+import { HistoryStore } from '../history/historyStore';
 import type { DemoOrg } from '../demo-org/index';
 import { SecretRedactor } from '../logging/redactingLog';
 import { HostPolicy } from '../net/hostPolicy';
@@ -11,6 +15,8 @@ import type { CoreOptions, CorePorts } from '../ports';
 import { ProfileService } from '../profiles/profileService';
 import { ProfileStore } from '../profiles/profileStore';
 import { Vault } from '../vault/vault';
+import { guardLockedVault } from '../vault/lockGuard';
+import { vaultHandlers } from '../vault/vaultHandlers';
 import type { Core } from './core';
 import { ensureDemoProfile, startAppDemoOrg } from './demoBootstrap';
 import { createDispatcher, type Handlers } from './dispatcher';
@@ -29,6 +35,9 @@ export interface CoreInternals {
   store: ProfileStore;
   tokens: TokenManager;
   redactor: SecretRedactor;
+  /** Timeouts and the device-flow wait; tests shorten them. */
+  net: NetSettings;
+  ledger: AuthLedger;
 }
 
 /**
@@ -52,10 +61,14 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
   };
 
   const store = new ProfileStore(ports.storeFactory, ports.dataDir, log);
-  const vault = new Vault(ports.cipher, ports.storeFactory, redactor);
+  const vault = new Vault(ports.cipher, ports.storeFactory, redactor, { dataDir: ports.dataDir, log });
   // The connector and the profile view need each other's facts; late-bound through this holder.
   const connectorRef: { current?: Connector } = {};
+  const net = createNetSettings();
+  const ledger = new AuthLedger(ports.storeFactory, log);
   const tokens = new TokenManager({
+    net,
+    ledger,
     profiles: store,
     vault,
     hosts,
@@ -75,13 +88,23 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
           isConnecting: (id) => connectorRef.current?.isConnecting(id) ?? false,
           accessTokenExpiresAt: (id) => tokens.expiresAt(id),
           lastError: (id) => connectorRef.current?.lastError(id),
+          deviceProgress: (id) => connectorRef.current?.deviceProgress(id),
+          renewsWithoutUser: (id) => connectorRef.current?.renewsWithoutUser(id) ?? false,
+          connectedVia: (id) => connectorRef.current?.connectedVia(id),
         }),
     },
     now,
   );
   const crmClient = new CrmClient(tokens, now);
   const crm = new CrmService(crmClient);
-  const c = new Connector({ profiles, store, vault, hosts, tokens, crm: crmClient, system: ports.system, log, now, emit });
+  const history = new HistoryStore(ports.storeFactory, ports.dataDir, log, now);
+  const apiConsole = new ApiConsole({
+    client: crmClient,
+    history,
+    profile: (id) => profiles.view(profiles.require(id)),
+    emit: (event) => emit(event),
+  });
+  const c = new Connector({ profiles, store, vault, hosts, tokens, crm: crmClient, system: ports.system, log, now, emit, ledger, net });
   connectorRef.current = c;
 
   if (options.attachDemoOrigins) hosts.setDemoOrigins(options.attachDemoOrigins);
@@ -100,7 +123,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
     },
     activeProfileId: store.activeProfileId,
     demoOrg: { running: demoOrg !== null, ...(demoOrg ? { consoleUrl: demoOrg.origins.console } : {}) },
-    notices: [...store.notices],
+    notices: [...store.notices, ...vault.notices],
   });
 
   const services: Services = {
@@ -118,6 +141,8 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
     connector: c,
     crmClient,
     crm,
+    apiConsole,
+    history,
     demoOrg,
     appInfo,
   };
@@ -127,9 +152,11 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
     ...profileHandlers(services),
     ...authHandlers(services),
     ...crmHandlers(services),
+    ...vaultHandlers(services),
   };
 
-  const dispatch = createDispatcher(handlers, log);
+  // While a passphrase vault is locked, calls that need a secret are refused with "unlock first".
+  const dispatch = guardLockedVault(createDispatcher(handlers, log), vault);
 
   return {
     dispatch,
@@ -142,10 +169,12 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
     },
     isAllowedExternalUrl: (url) => hosts.isAllowedExternalUrl(url),
     close: async () => {
+      apiConsole.close();
       await c.close();
+      profiles.dispose();
       await demoOrg?.close();
       listeners.clear();
     },
-    internals: { hosts, demoOrg, vault, store, tokens, redactor },
+    internals: { hosts, demoOrg, vault, store, tokens, redactor, net, ledger },
   };
 }

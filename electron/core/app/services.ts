@@ -2,6 +2,8 @@ import type { AppEvent, AppInfo } from '../../../shared/ipc/contract';
 import type { Connector } from '../auth/connector';
 import type { CrmClient } from '../crm/crmClient';
 import type { CrmService } from '../crm/crmService';
+import type { ApiConsole } from '../crm/apiConsole';
+import type { HistoryStore } from '../history/historyStore';
 import type { DemoOrg } from '../demo-org/index';
 import type { SecretRedactor } from '../logging/redactingLog';
 import type { HostPolicy } from '../net/hostPolicy';
@@ -27,6 +29,10 @@ export interface Services {
   connector: Connector;
   crmClient: CrmClient;
   crm: CrmService;
+  /** The API console: guarded sends, fetch-all jobs (issue 6). */
+  apiConsole: ApiConsole;
+  /** Per-profile call history. */
+  history: HistoryStore;
   demoOrg: DemoOrg | null;
   appInfo: () => AppInfo;
 }

@@ -1,4 +1,4 @@
-import type { ConnectionView, IpcError } from '../../../shared/ipc/contract';
+import type { ConnectVia, ConnectionView, DeviceProgress, IpcError } from '../../../shared/ipc/contract';
 import type { StoredProfile } from '../profiles/storedProfile';
 import type { Vault } from '../vault/vault';
 
@@ -8,6 +8,10 @@ export interface ConnectionStatusDeps {
   isConnecting(profileId: string): boolean;
   accessTokenExpiresAt(profileId: string): number | undefined;
   lastError(profileId: string): IpcError | undefined;
+  /** Optional facts from the connector (device flow in progress, how it was connected). */
+  deviceProgress?(profileId: string): DeviceProgress | undefined;
+  renewsWithoutUser?(profileId: string): boolean;
+  connectedVia?(profileId: string): ConnectVia | undefined;
 }
 
 /** What the UI is told about a profile's connection: status, who, where, until when — never a token. */
@@ -18,11 +22,18 @@ export function describeConnection(p: StoredProfile, deps: ConnectionStatusDeps)
   if (deps.vault.state(p.id, 'clientSecret') === 'undecryptable' || deps.vault.state(p.id, 'refreshToken') === 'undecryptable') {
     return { ...base, status: 'secret-missing' };
   }
-  if (deps.isConnecting(p.id)) return { ...base, status: 'connecting' };
+  if (deps.isConnecting(p.id)) {
+    const device = deps.deviceProgress?.(p.id);
+    return { ...base, status: 'connecting', ...(device ? { device } : {}) };
+  }
   const c = p.connection;
-  if (!c) return base;
+  if (!c) {
+    // Zoho throttled a sign-in (not only a refresh): the profile says when it may try again.
+    return p.throttledUntil !== undefined && p.throttledUntil > now ? { ...base, status: 'throttled', retryAfter: p.throttledUntil } : base;
+  }
   const expiresAt = deps.accessTokenExpiresAt(p.id);
-  const live = deps.vault.state(p.id, 'refreshToken') === 'present' || (expiresAt !== undefined && expiresAt > now);
+  const renews = deps.renewsWithoutUser?.(p.id) ?? false;
+  const live = renews || deps.vault.state(p.id, 'refreshToken') === 'present' || (expiresAt !== undefined && expiresAt > now);
   const throttled = p.throttledUntil !== undefined && p.throttledUntil > now;
   const view: ConnectionView = {
     ...base,
@@ -38,5 +49,9 @@ export function describeConnection(p: StoredProfile, deps: ConnectionStatusDeps)
   if (c.orgId) view.orgId = c.orgId;
   if (expiresAt) view.accessTokenExpiresAt = expiresAt;
   if (throttled) view.retryAfter = p.throttledUntil;
+  if (c.location) view.location = c.location;
+  const via = deps.connectedVia?.(p.id);
+  if (via) view.via = via;
+  if (renews) view.renewsWithoutUser = true;
   return view;
 }

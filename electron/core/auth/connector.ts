@@ -1,21 +1,36 @@
 import { APP_SCHEME } from '../../../shared/app';
-import type { AppEvent, ConnectStarted, IpcError } from '../../../shared/ipc/contract';
+import type { AppEvent, ConnectStarted, ConnectVia, DeviceProgress, IpcError } from '../../../shared/ipc/contract';
+import { DATA_CENTRES, type DataCentreId } from '../../../shared/zoho/dataCentres';
 import { explain } from '../../../shared/zoho/errors';
 import { splitScopes } from '../../../shared/zoho/scopes';
-import { CoreError } from '../errors';
+import { CoreError, asCoreError } from '../errors';
 import type { CrmClient } from '../crm/crmClient';
 import type { HostPolicy } from '../net/hostPolicy';
+import type { NetSettings } from '../net/netSettings';
+import { clientSecretFor } from '../oauth/clientSecrets';
 import { LoopbackListener, PortBusyError } from '../oauth/loopbackListener';
 import { mapTokenError } from '../oauth/oauthErrors';
 import { PendingAuthorizations, type PendingAuthorization } from '../oauth/pendingAuthorizations';
-import type { TokenManager } from '../oauth/tokenManager';
-import { buildAuthorizeUrl, buildConfiguration, createPkce, exchangeCode, randomState, revoke } from '../oauth/zohoOAuth';
+import { THROTTLE_MS, type TokenManager } from '../oauth/tokenManager';
+import {
+  buildAuthorizeUrl,
+  buildConfiguration,
+  clientCredentials,
+  createPkce,
+  exchangeCode,
+  exchangeSelfClientCode,
+  randomState,
+  revoke,
+  type TokenSet,
+} from '../oauth/zohoOAuth';
 import { dataCentreLabel } from '../oauth/dataCentreLabel';
 import type { LogPort, SystemPort } from '../ports';
 import { redirectUriOf, type ProfileService } from '../profiles/profileService';
 import type { ProfileStore } from '../profiles/profileStore';
 import type { StoredProfile } from '../profiles/storedProfile';
 import type { Vault } from '../vault/vault';
+import type { AuthLedger, ProfileAuthFacts } from './authLedger';
+import { DeviceFlow } from './deviceFlow';
 
 export interface ConnectorDeps {
   profiles: ProfileService;
@@ -28,6 +43,8 @@ export interface ConnectorDeps {
   log: LogPort;
   now: () => number;
   emit: (event: AppEvent) => void;
+  ledger: AuthLedger;
+  net: NetSettings;
 }
 
 export interface RedirectOutcome {
@@ -39,29 +56,111 @@ export interface RedirectOutcome {
   error?: IpcError;
 }
 
+/** What a successful grant leaves behind, whichever way the user connected. */
+export interface Completion {
+  tokens: TokenSet;
+  accountsServer: string;
+  location?: string;
+  via: ConnectVia;
+  grant: NonNullable<ProfileAuthFacts['grant']>;
+  soid?: string;
+  /** The data centre the user picked (Self Client), when it differs from the profile's. */
+  dataCentre?: DataCentreId;
+}
+
+/** Self Client codes: "1000." then Zoho's hex groups; anything else is a copy-paste slip. */
+const GRANT_CODE = /^1000\.[A-Za-z0-9]{8,}\.[A-Za-z0-9]{8,}$/;
+
 /**
- * Runs Zoho's authorization-code flow for a profile: browser out, redirect back (URL scheme,
- * loopback listener, or a pasted address), state and PKCE checked, code exchanged once at
+ * Connects a profile to Zoho, one way per client type (§4.2): the browser with a redirect
+ * back (URL scheme or loopback listener, or a pasted address), a Self Client's pasted code or
+ * client_credentials, or the device flow. State and PKCE are checked, codes exchanged once at
  * an allowed accounts server, then "who am I" from the CRM.
  */
 export class Connector {
   private readonly pending: PendingAuthorizations;
   private readonly listeners = new Map<string, LoopbackListener>();
   private readonly errors = new Map<string, IpcError>();
+  /** Token and revoke requests running per profile, so Cancel can stop them. */
+  private readonly running = new Map<string, AbortController>();
+  private readonly callbackTimers = new Map<string, NodeJS.Timeout>();
+  private readonly devices: DeviceFlow;
 
   constructor(private readonly deps: ConnectorDeps) {
-    this.pending = new PendingAuthorizations(deps.now);
+    this.pending = new PendingAuthorizations(deps.now, () => deps.net.callbackWaitMs, deps.ledger.pendingStore);
+    this.devices = new DeviceFlow({
+      ...deps,
+      complete: (profileId, completion) => this.complete(profileId, completion),
+      fail: (profileId, error) => this.fail(profileId, error),
+      preflight: (profile, acknowledge) => this.preflight(profile, acknowledge),
+    });
+    this.resumeWaiting();
+  }
+
+  /**
+   * Sign-ins reloaded after a restart (the app was quit while the browser showed the consent
+   * page): their timers run again, and a Server-based one listens on its port again, so
+   * Zoho's redirect still lands.
+   */
+  private resumeWaiting(): void {
+    for (const pending of this.pending.waiting()) {
+      this.armCallbackTimer(pending, pending.expiresAt - this.deps.now());
+      const profile = this.deps.store.get(pending.profileId);
+      if (pending.via === 'loopback' && profile) {
+        this.startListener(profile, pending.redirectUri).catch((error: unknown) => {
+          this.deps.log.warn('could not listen again for a pending sign-in', { code: (error as CoreError).code ?? String(error) });
+        });
+      }
+    }
   }
 
   isConnecting(profileId: string): boolean {
-    return this.pending.forProfile(profileId) !== undefined;
+    return this.pending.forProfile(profileId) !== undefined || this.devices.progress(profileId) !== undefined || this.running.has(profileId);
   }
 
   lastError(profileId: string): IpcError | undefined {
     return this.errors.get(profileId);
   }
 
-  async connect(profileId: string): Promise<ConnectStarted> {
+  deviceProgress(profileId: string): DeviceProgress | undefined {
+    return this.devices.progress(profileId);
+  }
+
+  /** A client_credentials connection renews itself with the client secret, no user needed. */
+  renewsWithoutUser(profileId: string): boolean {
+    return this.deps.ledger.facts(profileId).grant === 'client_credentials' && this.deps.vault.state(profileId, 'clientSecret') === 'present';
+  }
+
+  connectedVia(profileId: string): ConnectVia | undefined {
+    return this.deps.ledger.facts(profileId).via;
+  }
+
+  /**
+   * Checks that come before any browser or token request: the secret is there, Zoho is not
+   * throttling this profile, and — unless the user already said yes — that this consent
+   * won't make Zoho delete a refresh token (the 21st, §3.4).
+   */
+  private preflight(profile: StoredProfile, acknowledgeTokenLimit: boolean | undefined): void {
+    const secretState = this.deps.vault.state(profile.id, 'clientSecret');
+    if (secretState === 'undecryptable' || (profile.clientType !== 'mobile' && secretState !== 'present')) {
+      throw CoreError.of('SECRET_MISSING');
+    }
+    if (profile.throttledUntil && profile.throttledUntil > this.deps.now()) {
+      throw CoreError.of('OAUTH_THROTTLED', { retryAt: new Date(profile.throttledUntil).toLocaleTimeString() });
+    }
+    if (!acknowledgeTokenLimit) {
+      const limit = this.deps.ledger.tokenLimitFor(profile.clientId, profile.id);
+      if (limit) {
+        throw CoreError.of('REFRESH_TOKEN_LIMIT', {
+          count: limit.active,
+          user: limit.userName ?? 'the same Zoho user',
+          when: new Date(limit.oldestAt).toLocaleString(),
+        });
+      }
+    }
+  }
+
+  async connect(profileId: string, options: { acknowledgeTokenLimit?: boolean } = {}): Promise<ConnectStarted> {
     const profile = this.deps.profiles.require(profileId);
     this.errors.delete(profileId);
     if (profile.clientType === 'self' || profile.clientType === 'device') {
@@ -69,24 +168,19 @@ export class Connector {
         explain('INVALID_INPUT', {
           zohoMessage:
             profile.clientType === 'self'
-              ? 'A Self Client connects with a code generated in the API console, not through the browser.'
-              : 'Non-browser (device) clients are not supported yet.',
+              ? 'A Self Client connects with a code generated in the API console: paste it in the Connection panel.'
+              : 'A Non-browser client connects with a device code: use "Get a device code" in the Connection panel.',
         }),
       );
     }
-    const secretState = this.deps.vault.state(profileId, 'clientSecret');
-    if (secretState === 'undecryptable' || (profile.clientType === 'server' && secretState !== 'present')) {
-      throw CoreError.of('SECRET_MISSING');
-    }
-    if (profile.throttledUntil && profile.throttledUntil > this.deps.now()) {
-      throw CoreError.of('OAUTH_THROTTLED', { retryAt: new Date(profile.throttledUntil).toLocaleTimeString() });
-    }
+    this.preflight(profile, options.acknowledgeTokenLimit);
+    const authorizeServer = this.deps.hosts.authorizeServerFor(profile.service, profile.dataCentre, profile.multiDc);
     const endpoints = this.deps.hosts.endpointsFor(profile.service, profile.dataCentre, profile.environment);
     const redirectUri = redirectUriOf(profile);
     if (!redirectUri) throw CoreError.of('INTERNAL');
     const config = buildConfiguration({
       clientId: profile.clientId,
-      authorizeServer: endpoints.authorizeServer,
+      authorizeServer,
       accountsServer: endpoints.accountsServer,
       insecure: endpoints.insecure,
     });
@@ -96,8 +190,11 @@ export class Connector {
     const authorizeUrl = buildAuthorizeUrl(config, { redirectUri, scopes: profile.scopes, state, codeChallenge: pkce.challenge });
     if (!this.deps.hosts.isAllowedExternalUrl(authorizeUrl)) throw CoreError.of('ACCOUNTS_SERVER_NOT_ALLOWED', { host: new URL(authorizeUrl).host });
 
+    this.cancelRunning(profileId);
     if (via === 'loopback') await this.startListener(profile, redirectUri);
-    this.pending.add({ state, profileId, verifier: pkce.verifier, redirectUri, via, abort: new AbortController() });
+    const pending = this.pending.add({ state, profileId, verifier: pkce.verifier, redirectUri, via, abort: new AbortController() });
+    this.armCallbackTimer(pending);
+    this.deps.ledger.recordAuthorization(profile.clientId, this.deps.now());
     this.deps.emit({ type: 'profiles-changed' });
     try {
       await this.deps.system.openExternal(authorizeUrl);
@@ -108,6 +205,30 @@ export class Connector {
     return { authorizeUrl, redirectUri, via };
   }
 
+  /**
+   * Zoho's authorize page shows its own error screens ("Invalid Redirect Uri", "Invalid
+   * Client", the limit page) and never redirects (§2.2): the only sign is that nothing comes
+   * back. After the wait, say so, and what those screens mean.
+   */
+  private armCallbackTimer(pending: PendingAuthorization, waitMs = this.deps.net.callbackWaitMs): void {
+    const timer = setTimeout(() => {
+      this.callbackTimers.delete(pending.state);
+      if (this.pending.forProfile(pending.profileId)?.state !== pending.state) return;
+      this.pending.cancel(pending.state);
+      const profile = this.deps.store.get(pending.profileId);
+      const error = explain('CALLBACK_TIMEOUT', profile ? { dataCentre: dataCentreLabel(profile) } : {});
+      void this.finishWithError(pending, error);
+    }, Math.max(0, waitMs));
+    timer.unref();
+    this.callbackTimers.set(pending.state, timer);
+  }
+
+  private clearCallbackTimer(state: string): void {
+    const timer = this.callbackTimers.get(state);
+    if (timer) clearTimeout(timer);
+    this.callbackTimers.delete(state);
+  }
+
   private async startListener(profile: StoredProfile, redirectUri: string): Promise<void> {
     await this.listeners.get(profile.id)?.close();
     const url = new URL(redirectUri);
@@ -116,33 +237,53 @@ export class Connector {
         port: Number(url.port),
         path: url.pathname,
         onRedirect: (received) => this.handleRedirect(received.toString()),
+        timeoutMs: this.deps.net.callbackWaitMs,
         onTimeout: () => this.listeners.delete(profile.id),
       });
       this.listeners.set(profile.id, listener);
     } catch (error) {
-      if (error instanceof PortBusyError) {
-        throw new CoreError({
-          code: 'LOOPBACK_PORT_BUSY',
-          message: `Port ${error.port} on this computer is in use by another program, so the app can't receive Zoho's answer there.`,
-          hint: `Close the program using port ${error.port}, or pick another port in this profile and register the new redirect URI in the API console (Zoho only accepts the exact registered port).`,
-        });
-      }
+      // Never another port: Zoho accepts only the exact registered redirect URI (§4.2).
+      if (error instanceof PortBusyError) throw CoreError.of('LOOPBACK_PORT_BUSY', { port: error.port });
       throw error;
     }
   }
 
   cancel(profileId: string): void {
     const pending = this.pending.forProfile(profileId);
-    if (pending) this.pending.cancel(pending.state);
+    if (pending) {
+      this.pending.cancel(pending.state);
+      this.clearCallbackTimer(pending.state);
+    }
+    this.devices.cancel(profileId);
+    this.cancelRunning(profileId);
     void this.listeners.get(profileId)?.close();
     this.listeners.delete(profileId);
     this.deps.emit({ type: 'profiles-changed' });
   }
 
+  private cancelRunning(profileId: string): void {
+    this.running.get(profileId)?.abort();
+    this.running.delete(profileId);
+  }
+
+  /** Runs a token or revoke request for a profile so that Cancel (or a newer attempt) stops it. */
+  private async withAbort<T>(profileId: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    this.cancelRunning(profileId);
+    const controller = new AbortController();
+    this.running.set(profileId, controller);
+    this.deps.emit({ type: 'profiles-changed' });
+    try {
+      return await work(controller.signal);
+    } finally {
+      if (this.running.get(profileId) === controller) this.running.delete(profileId);
+    }
+  }
+
   /**
    * Every redirect comes here: deep links from the OS, the loopback listener, a pasted
    * address. Nothing touches the network until the state is known and the accounts server
-   * allowed.
+   * allowed. A redirect that arrives twice is exchanged once; the second is refused with a
+   * message (the state is single-use).
    */
   async handleRedirect(rawUrl: string): Promise<RedirectOutcome> {
     const refuse = (error: IpcError): RedirectOutcome => {
@@ -162,8 +303,16 @@ export class Connector {
     if ((!isScheme && !isLoopback) || !state) return refuse(explain('REDIRECT_MALFORMED'));
 
     const taken = this.pending.take(state);
-    if (!taken.ok) return refuse(explain(taken.reason === 'expired' ? 'REDIRECT_EXPIRED' : 'REDIRECT_UNKNOWN_STATE'));
+    if (!taken.ok) {
+      if (taken.reason !== 'expired') return refuse(explain('REDIRECT_UNKNOWN_STATE'));
+      // Also kept on the profile, so it shows even if no window was listening (cold start).
+      const error = explain('REDIRECT_EXPIRED');
+      this.errors.set(taken.profileId, error);
+      this.deps.emit({ type: 'profiles-changed' });
+      return { ...refuse(error), profileId: taken.profileId };
+    }
     const pending = taken.pending;
+    this.clearCallbackTimer(state);
     // Loopback redirects arrive on 127.0.0.1 or ::1; compare on the registered form.
     const base = `${url.protocol}//${isLoopback ? `localhost:${url.port}` : url.host}${url.pathname}`;
     if (base !== pending.redirectUri) return this.finishWithError(pending, explain('REDIRECT_MALFORMED'), refuse);
@@ -173,11 +322,20 @@ export class Connector {
 
     const zohoError = url.searchParams.get('error');
     if (zohoError) {
-      const error =
-        zohoError === 'access_denied'
-          ? explain('CONSENT_DENIED', {}, zohoError)
-          : mapTokenError({ body: { error: zohoError, error_description: url.searchParams.get('error_description') ?? undefined } });
-      return this.finishWithError(pending, error);
+      const description = url.searchParams.get('error_description') ?? undefined;
+      const details = JSON.stringify(Object.fromEntries(url.searchParams.entries()), (k, v) => (k === 'state' ? undefined : v));
+      if (zohoError === 'access_denied') {
+        // Zoho says access_denied both for "Deny" and for its grant-code throttle (10 per
+        // 10 minutes per client, §2.2). The app counts its own sign-ins to tell them apart,
+        // never Zoho's words (they are localised).
+        const throttled = this.deps.ledger.recentAuthorizations(profile.clientId, this.deps.now()) > 10;
+        if (throttled) {
+          this.markThrottled(profile.id);
+          return this.finishWithError(pending, explain('OAUTH_ACCESS_DENIED', { zohoMessage: description }, details));
+        }
+        return this.finishWithError(pending, explain('CONSENT_DENIED', {}, details));
+      }
+      return this.finishWithError(pending, mapTokenError({ body: { error: zohoError, error_description: description } }, { dataCentre: dataCentreLabel(profile) }));
     }
 
     // Multi-DC: the exchange goes to the accounts server the redirect names — only if allowed (§4.5).
@@ -194,38 +352,179 @@ export class Connector {
     const callbackUrl = new URL(`${pending.redirectUri}${url.search}`);
     const config = buildConfiguration({
       clientId: profile.clientId,
-      clientSecret: this.deps.vault.get(profile.id, 'clientSecret'),
+      clientSecret: clientSecretFor(this.deps, profile, accountsServer),
       authorizeServer: endpoints.authorizeServer,
       accountsServer,
       insecure: endpoints.insecure,
       signal: pending.abort.signal,
+      timeoutMs: this.deps.net.timeoutMs,
     });
+    const dc = this.deps.hosts.dataCentreOfAccountsServer(accountsServer, profile.service);
     let tokens;
     try {
       tokens = await exchangeCode(config, callbackUrl, { verifier: pending.verifier, state }, this.deps.now());
     } catch (error) {
-      return this.finishWithError(pending, mapTokenError(error, { dataCentre: dataCentreLabel(profile) }));
+      const mapped = mapTokenError(error, { dataCentre: dataCentreLabel(profile, dc), host: new URL(accountsServer).host });
+      if (mapped.code === 'OAUTH_THROTTLED') this.markThrottled(profile.id);
+      return this.finishWithError(pending, mapped);
     }
-    const apiDomain = tokens.apiDomain ?? endpoints.apiDomain;
-    if (!this.deps.hosts.isAllowedApiDomain(apiDomain, profile.service)) {
-      return this.finishWithError(pending, explain('CRM_INVALID_HOST', { host: apiDomain }));
-    }
-    this.deps.tokens.accept(profile.id, tokens, apiDomain);
     const location = url.searchParams.get('location') ?? undefined;
-    const granted = tokens.scope ? splitScopes(tokens.scope) : profile.scopes;
+    try {
+      await this.complete(profile.id, { tokens, accountsServer, ...(location ? { location } : {}), via: pending.via, grant: 'authorization_code' });
+    } catch (error) {
+      return this.finishWithError(pending, asCoreError(error, (e) => mapTokenError(e)).appError);
+    }
+    await this.closeListener(profile.id);
+    return { accepted: true, message: 'Connected.', profileId: profile.id };
+  }
+
+  /**
+   * Self Client: the code the user generated in the API console ("Generate Code", §4.3),
+   * exchanged at once at the accounts server of the data centre they picked (codes live
+   * about a minute, up to the expiry chosen in the console). No redirect_uri (§3.1).
+   */
+  async pasteCode(input: { profileId: string; code: string; dataCentre?: DataCentreId; acknowledgeTokenLimit?: boolean }) {
+    const profile = this.requireType(input.profileId, 'self');
+    const code = input.code.trim();
+    if (!GRANT_CODE.test(code)) {
+      throw new CoreError({ ...explain('SELF_CLIENT_CODE_MALFORMED'), fields: { code: explain('SELF_CLIENT_CODE_MALFORMED').message } });
+    }
+    this.errors.delete(profile.id);
+    this.preflight(profile, input.acknowledgeTokenLimit);
+    const dc = input.dataCentre ?? profile.dataCentre;
+    const accountsServer = this.deps.hosts.endpointsFor(profile.service, dc, profile.environment).accountsServer;
+    return this.selfClientGrant(profile, dc, accountsServer, 'authorization_code', (config, now) => exchangeSelfClientCode(config, code, now));
+  }
+
+  /** Self Client without a code: client_credentials with `soid` for users in several orgs (§3.1). */
+  async clientCredentials(input: { profileId: string; dataCentre?: DataCentreId; soid?: string }) {
+    const profile = this.requireType(input.profileId, 'self');
+    this.errors.delete(profile.id);
+    this.preflight(profile, true);
+    const dc = input.dataCentre ?? profile.dataCentre;
+    const accountsServer = this.deps.hosts.endpointsFor(profile.service, dc, profile.environment).accountsServer;
+    const soid = input.soid ? (/^zohocrm\./i.test(input.soid) ? `ZohoCRM.${input.soid.slice(8)}` : `ZohoCRM.${input.soid}`) : undefined;
+    return this.selfClientGrant(profile, dc, accountsServer, 'client_credentials', (config, now) => clientCredentials(config, { scopes: profile.scopes, ...(soid ? { soid } : {}) }, now), soid);
+  }
+
+  private async selfClientGrant(
+    profile: StoredProfile,
+    dc: DataCentreId,
+    accountsServer: string,
+    grant: 'authorization_code' | 'client_credentials',
+    request: (config: ReturnType<typeof buildConfiguration>, now: number) => Promise<TokenSet>,
+    soid?: string,
+  ) {
+    const endpoints = this.deps.hosts.endpointsFor(profile.service, dc, profile.environment);
+    try {
+      await this.withAbort(profile.id, async (signal) => {
+        const config = buildConfiguration({
+          clientId: profile.clientId,
+          clientSecret: clientSecretFor(this.deps, profile, accountsServer),
+          authorizeServer: accountsServer,
+          accountsServer,
+          insecure: endpoints.insecure,
+          signal,
+          timeoutMs: this.deps.net.timeoutMs,
+        });
+        let tokens: TokenSet;
+        try {
+          tokens = await request(config, this.deps.now());
+        } catch (error) {
+          const mapped = mapTokenError(error, { dataCentre: dataCentreLabel(profile, dc), host: new URL(accountsServer).host });
+          if (mapped.code === 'OAUTH_THROTTLED') this.markThrottled(profile.id);
+          throw new CoreError(mapped);
+        }
+        await this.complete(profile.id, { tokens, accountsServer, location: DATA_CENTRES[dc].location, via: 'self', grant, ...(soid ? { soid } : {}), dataCentre: dc });
+      });
+    } catch (error) {
+      const coreError = asCoreError(error, (e) => mapTokenError(e));
+      this.deps.emit({ type: 'profiles-changed' });
+      this.deps.log.warn('self client connect failed', { profileId: profile.id, code: coreError.code });
+      throw coreError;
+    }
+    return this.deps.profiles.view(this.deps.profiles.require(profile.id));
+  }
+
+  /** Non-browser client: device code, then polling in the background (see DeviceFlow). */
+  async startDevice(profileId: string, options: { acknowledgeTokenLimit?: boolean } = {}): Promise<DeviceProgress> {
+    const profile = this.requireType(profileId, 'device');
+    this.errors.delete(profileId);
+    this.cancelRunning(profileId);
+    return this.devices.start(profile, options.acknowledgeTokenLimit);
+  }
+
+  private requireType(profileId: string, type: StoredProfile['clientType']): StoredProfile {
+    const profile = this.deps.profiles.require(profileId);
+    if (profile.clientType !== type) {
+      throw new CoreError(
+        explain('INVALID_INPUT', {
+          zohoMessage: type === 'self' ? 'Only a Self Client profile connects with a pasted code.' : 'Only a Non-browser client profile connects with a device code.',
+        }),
+      );
+    }
+    return profile;
+  }
+
+  private markThrottled(profileId: string): void {
+    const profile = this.deps.store.get(profileId);
+    if (profile) this.deps.store.put({ ...profile, throttledUntil: this.deps.now() + THROTTLE_MS });
+  }
+
+  /**
+   * The end of every successful grant: API domain checked, tokens kept (refresh token in the
+   * vault), the connection stored with the accounts server and API domain, "who am I", and
+   * the refresh token counted against Zoho's 20 per client and user.
+   */
+  async complete(profileId: string, c: Completion): Promise<void> {
+    const before = this.deps.profiles.require(profileId);
+    const profile = c.dataCentre && c.dataCentre !== before.dataCentre ? { ...before, dataCentre: c.dataCentre } : before;
+    // Zoho names the API host (api_domain). Should it ever be missing, the host follows from the
+    // accounts server that issued the token (the user's DC), not from the profile's DC.
+    const issuerDc = this.deps.hosts.dataCentreOfAccountsServer(c.accountsServer, profile.service) ?? profile.dataCentre;
+    const apiDomain = c.tokens.apiDomain ?? this.deps.hosts.endpointsFor(profile.service, issuerDc, profile.environment).apiDomain;
+    if (!this.deps.hosts.isAllowedApiDomain(apiDomain, profile.service)) {
+      throw CoreError.of('CRM_INVALID_HOST', { host: apiDomain });
+    }
+    this.deps.tokens.forget(profile.id);
+    this.deps.tokens.accept(profile.id, c.tokens, apiDomain);
+    const granted = c.tokens.scope ? splitScopes(c.tokens.scope) : profile.scopes;
     this.deps.store.put({
       ...profile,
       throttledUntil: undefined,
-      connection: { accountsServer, apiDomain, ...(location ? { location } : {}), grantedScopes: granted, connectedAt: this.deps.now() },
+      connection: {
+        accountsServer: c.accountsServer,
+        apiDomain,
+        ...(c.location ? { location: c.location } : {}),
+        grantedScopes: granted,
+        connectedAt: this.deps.now(),
+      },
     });
-    await this.learnWhoAmI(profile.id);
-    if (!tokens.refreshToken) this.errors.set(profile.id, explain('OAUTH_NO_REFRESH_TOKEN'));
-    await this.closeListener(profile.id);
+    const who = await this.learnWhoAmI(profile.id);
+    this.deps.ledger.setFacts(profile.id, {
+      via: c.via,
+      grant: c.grant,
+      ...(c.soid ? { soid: c.soid } : {}),
+      ...(who.userId ? { lastUserId: who.userId } : {}),
+      ...(who.userName ? { lastUserName: who.userName } : {}),
+    });
+    if (c.tokens.refreshToken && who.userId) {
+      this.deps.ledger.recordRefreshToken(profile.clientId, who.userId, c.tokens.refreshToken, profile.id, this.deps.now());
+    }
+    if (!c.tokens.refreshToken && c.grant !== 'client_credentials') this.errors.set(profile.id, explain('OAUTH_NO_REFRESH_TOKEN'));
+    else this.errors.delete(profile.id);
     const view = this.deps.profiles.view(this.deps.profiles.require(profile.id));
     this.deps.emit({ type: 'auth-finished', profileId: profile.id, ok: true, profile: view });
     this.deps.emit({ type: 'profiles-changed' });
-    this.deps.log.info('connected', { profileId: profile.id });
-    return { accepted: true, message: 'Connected.', profileId: profile.id };
+    this.deps.log.info('connected', { profileId: profile.id, via: c.via });
+  }
+
+  /** A connect attempt failed after it started (device flow, callback timeout…). */
+  fail(profileId: string, error: IpcError): void {
+    this.errors.set(profileId, error);
+    this.deps.emit({ type: 'auth-finished', profileId, ok: false, error });
+    this.deps.emit({ type: 'profiles-changed' });
+    this.deps.log.warn('connect failed', { profileId, code: error.code });
   }
 
   private async finishWithError(
@@ -233,11 +532,8 @@ export class Connector {
     error: IpcError,
     respond?: (error: IpcError) => RedirectOutcome,
   ): Promise<RedirectOutcome> {
-    this.errors.set(pending.profileId, error);
     await this.closeListener(pending.profileId);
-    this.deps.emit({ type: 'auth-finished', profileId: pending.profileId, ok: false, error });
-    this.deps.emit({ type: 'profiles-changed' });
-    this.deps.log.warn('connect failed', { profileId: pending.profileId, code: error.code });
+    this.fail(pending.profileId, error);
     if (respond) return { ...respond(error), profileId: pending.profileId };
     return { accepted: true, message: `${error.message} ${error.hint ?? ''}`.trim(), profileId: pending.profileId, error };
   }
@@ -253,7 +549,7 @@ export class Connector {
   }
 
   /** "Connected as <user> · <org>": users?type=CurrentUser and org (§5.3). Missing scopes just leave them blank. */
-  private async learnWhoAmI(profileId: string): Promise<void> {
+  private async learnWhoAmI(profileId: string): Promise<{ userId?: string; userName?: string }> {
     const who: { userId?: string; userName?: string; userEmail?: string; orgId?: string; orgName?: string } = {};
     try {
       const users = await this.deps.crm.request(profileId, { method: 'GET', path: 'users', query: { type: 'CurrentUser' } });
@@ -274,40 +570,61 @@ export class Connector {
     }
     const profile = this.deps.store.get(profileId);
     if (profile?.connection) this.deps.store.put({ ...profile, connection: { ...profile.connection, ...who } });
+    return who;
   }
 
-  /** Disconnect: revoke at Zoho (unless `revoke` is false), then forget the tokens here. */
+  /**
+   * Disconnect: revoke the refresh token at Zoho (unless `revoke` is false: "forget locally"),
+   * then forget the tokens here. A revoke that fails on the way (network, timeout, Zoho
+   * down) keeps the connection, so the user can retry or choose to forget locally.
+   */
   async disconnect(profileId: string, revokeAtZoho: boolean): Promise<void> {
     const profile = this.deps.profiles.require(profileId);
     const refreshToken = this.deps.vault.get(profileId, 'refreshToken');
     if (revokeAtZoho && refreshToken && profile.connection) {
-      const config = buildConfiguration({
-        clientId: profile.clientId,
-        clientSecret: this.deps.vault.get(profileId, 'clientSecret'),
-        authorizeServer: profile.connection.accountsServer,
-        accountsServer: profile.connection.accountsServer,
-        insecure: profile.service === 'demo',
-      });
+      const accountsServer = profile.connection.accountsServer;
+      if (!this.deps.hosts.isAllowedAccountsServer(accountsServer, profile.service)) {
+        throw CoreError.of('ACCOUNTS_SERVER_NOT_ALLOWED', { host: accountsServer });
+      }
+      const dc = this.deps.hosts.dataCentreOfAccountsServer(accountsServer, profile.service);
       try {
-        await revoke(config, refreshToken);
+        await this.withAbort(profileId, (signal) =>
+          revoke(
+            buildConfiguration({
+              clientId: profile.clientId,
+              clientSecret: clientSecretFor(this.deps, profile, accountsServer),
+              authorizeServer: accountsServer,
+              accountsServer,
+              insecure: profile.service === 'demo',
+              signal,
+              timeoutMs: this.deps.net.timeoutMs,
+            }),
+            refreshToken,
+          ),
+        );
       } catch (error) {
-        const mapped = mapTokenError(error, { dataCentre: dataCentreLabel(profile) });
+        const mapped = mapTokenError(error, { dataCentre: dataCentreLabel(profile, dc), host: new URL(accountsServer).host });
         // 400 = Zoho no longer knows the token: it is revoked already, forgetting is right.
         const alreadyGone = (error as { cause?: { status?: number } }).cause?.status === 400 || mapped.code === 'OAUTH_INVALID_CODE';
-        if (!alreadyGone && ['NETWORK', 'TIMEOUT', 'SERVER_ERROR', 'BAD_RESPONSE', 'CANCELLED'].includes(mapped.code)) {
+        if (!alreadyGone) {
+          this.deps.emit({ type: 'profiles-changed' });
           throw new CoreError({ ...mapped, hint: `${mapped.hint ?? ''} The connection was kept; try again, or use "Forget locally".`.trim() });
         }
       }
+      this.deps.ledger.removeRefreshToken(refreshToken);
     }
     this.deps.tokens.forget(profileId);
     this.errors.delete(profileId);
-    this.deps.store.put({ ...profile, connection: undefined });
+    this.deps.store.put({ ...this.deps.profiles.require(profileId), connection: undefined });
     this.deps.emit({ type: 'profiles-changed' });
   }
 
   async close(): Promise<void> {
-    this.pending.cancelAll();
+    for (const state of [...this.callbackTimers.keys()]) this.clearCallbackTimer(state);
+    // Pending sign-ins stay on disk: the redirect may start the app again (cold start).
+    this.pending.abortAll();
+    this.devices.cancelAll();
+    for (const id of [...this.running.keys()]) this.cancelRunning(id);
     await Promise.all([...this.listeners.keys()].map((id) => this.closeListener(id)));
   }
 }
-

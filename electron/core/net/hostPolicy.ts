@@ -1,4 +1,13 @@
-import { DATA_CENTRES, ZOHO_ACCOUNTS_SERVERS, ZOHO_API_DOMAINS, type DataCentreId, type Environment } from '../../../shared/zoho/dataCentres';
+import {
+  DATA_CENTRE_LIST,
+  DATA_CENTRES,
+  ZOHO_ACCOUNTS_SERVERS,
+  ZOHO_API_DOMAINS,
+  dataCentreByAccountsServer,
+  isDataCentreId,
+  type DataCentreId,
+  type Environment,
+} from '../../../shared/zoho/dataCentres';
 import type { Service } from '../../../shared/ipc/contract';
 
 /** The Demo org's origins, as `startDemoOrg` reports them. */
@@ -68,6 +77,31 @@ export class HostPolicy {
     }
     const entry = DATA_CENTRES[dc];
     return { authorizeServer: entry.accountsServer, accountsServer: entry.accountsServer, apiDomain: entry.apiDomains[environment], insecure: false };
+  }
+
+  /**
+   * Where authorization starts (§4.5): the profile's own DC, except that a multi-DC client
+   * starts at accounts.zoho.com — or accounts.zoho.com.cn for China — and Zoho redirects the
+   * user to their own DC, named by `accounts-server` on the way back.
+   */
+  authorizeServerFor(service: Service, dc: DataCentreId, multiDc: boolean): string {
+    const from = multiDc ? (DATA_CENTRES[dc].authorizeFrom === DATA_CENTRES.cn.accountsServer ? 'cn' : 'us') : dc;
+    return this.endpointsFor(service, from, 'production').accountsServer;
+  }
+
+  /** The data centre an (allowed) accounts server stands for: it picks that DC's client secret. */
+  dataCentreOfAccountsServer(origin: string, service: Service): DataCentreId | undefined {
+    if (service === 'demo') {
+      const location = this.demoLocationOf(origin);
+      return location && isDataCentreId(location) ? location : undefined;
+    }
+    return dataCentreByAccountsServer(origin)?.id;
+  }
+
+  /** The accounts server for a `location`/`user_location` value Zoho sent (device flow's other_dc, §4.4). */
+  accountsServerForLocation(location: string, service: Service): string | undefined {
+    if (service === 'demo') return this.demo?.accounts[location];
+    return DATA_CENTRE_LIST.find((d) => d.location === location)?.accountsServer;
   }
 
   /** May this URL be opened in the system browser? https on Zoho hosts, or the Demo org's own pages. */

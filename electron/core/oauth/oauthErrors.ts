@@ -33,7 +33,27 @@ export function findZohoErrorBody(error: unknown): ZohoErrorBody | undefined {
   return undefined;
 }
 
+/** What went wrong on the wire, for "Show details": the library's code and message, and the HTTP status. */
+function rawDetails(error: unknown): string | undefined {
+  const parts: string[] = [];
+  for (const link of causeChain(error)) {
+    const code = (link as { code?: unknown }).code;
+    const message = (link as { message?: unknown }).message;
+    const status = (link as { status?: unknown }).status;
+    if (typeof status === 'number') parts.push(`HTTP ${status}`);
+    if (typeof code === 'string' || typeof message === 'string') parts.push([code, message].filter((x) => typeof x === 'string').join(': '));
+  }
+  return parts.length ? [...new Set(parts)].join(' ← ') : undefined;
+}
+
 function transportError(error: unknown, context: ErrorContext): AppError | undefined {
+  const found = transportCode(error, context);
+  if (!found) return undefined;
+  const details = rawDetails(error);
+  return details ? { ...found, details } : found;
+}
+
+function transportCode(error: unknown, context: ErrorContext): AppError | undefined {
   for (const link of causeChain(error)) {
     const name = (link as { name?: string }).name;
     const code = (link as { code?: string }).code;

@@ -12,9 +12,18 @@ export interface PendingAuthorization {
   abort: AbortController;
 }
 
+/** A pending sign-in as kept on disk (no AbortController), so a redirect that starts the app still finishes it. */
+export type PersistedAuthorization = Omit<PendingAuthorization, 'abort'>;
+
+export interface PendingStore {
+  load(): PersistedAuthorization[];
+  save(list: PersistedAuthorization[]): void;
+}
+
 export type TakeResult =
   | { ok: true; pending: PendingAuthorization }
-  | { ok: false; reason: 'unknown' | 'used' | 'expired' };
+  | { ok: false; reason: 'unknown' | 'used' }
+  | { ok: false; reason: 'expired'; profileId: string };
 
 /**
  * Authorizations waiting for their redirect, keyed by `state`. A state is single-use and
@@ -25,7 +34,24 @@ export class PendingAuthorizations {
   private readonly byState = new Map<string, PendingAuthorization>();
   private readonly used = new Map<string, number>();
 
-  constructor(private readonly now: () => number) {}
+  constructor(
+    private readonly now: () => number,
+    /** How long a sign-in may wait for its redirect (default: ZOHO_LIMITS.authorizationWaitSeconds). */
+    private readonly waitMs: () => number = () => ZOHO_LIMITS.authorizationWaitSeconds * 1000,
+    /**
+     * Where pending sign-ins survive a restart: the user may quit the app while the browser
+     * shows Zoho's consent page, and the OS then starts it with the redirect (cold start).
+     */
+    private readonly store?: PendingStore,
+  ) {
+    for (const entry of store?.load() ?? []) {
+      if (entry.expiresAt > now()) this.byState.set(entry.state, { ...entry, abort: new AbortController() });
+    }
+  }
+
+  private persist(): void {
+    this.store?.save([...this.byState.values()].map(({ abort: _abort, ...rest }) => rest));
+  }
 
   add(entry: Omit<PendingAuthorization, 'createdAt' | 'expiresAt'>): PendingAuthorization {
     // One Connect at a time per profile: a new one replaces the old.
@@ -33,8 +59,9 @@ export class PendingAuthorizations {
       if (existing.profileId === entry.profileId) this.cancel(existing.state);
     }
     const createdAt = this.now();
-    const pending = { ...entry, createdAt, expiresAt: createdAt + ZOHO_LIMITS.authorizationWaitSeconds * 1000 };
+    const pending = { ...entry, createdAt, expiresAt: createdAt + this.waitMs() };
     this.byState.set(entry.state, pending);
+    this.persist();
     return pending;
   }
 
@@ -43,12 +70,18 @@ export class PendingAuthorizations {
     if (!pending) return { ok: false, reason: this.used.has(state) ? 'used' : 'unknown' };
     this.byState.delete(state);
     this.used.set(state, this.now());
-    if (pending.expiresAt < this.now()) return { ok: false, reason: 'expired' };
+    this.persist();
+    if (pending.expiresAt < this.now()) return { ok: false, reason: 'expired', profileId: pending.profileId };
     return { ok: true, pending };
   }
 
+  /** Sign-ins still waiting (e.g. reloaded after a restart). */
+  waiting(): PendingAuthorization[] {
+    return [...this.byState.values()].filter((p) => p.expiresAt > this.now());
+  }
+
   forProfile(profileId: string): PendingAuthorization | undefined {
-    return [...this.byState.values()].find((p) => p.profileId === profileId);
+    return [...this.byState.values()].find((p) => p.profileId === profileId && p.expiresAt > this.now());
   }
 
   cancel(state: string): void {
@@ -57,9 +90,15 @@ export class PendingAuthorizations {
     pending.abort.abort();
     this.byState.delete(state);
     this.used.set(state, this.now());
+    this.persist();
   }
 
   cancelAll(): void {
     for (const state of [...this.byState.keys()]) this.cancel(state);
+  }
+
+  /** The app is closing: stop running exchanges but keep the sign-ins on disk for a cold-start redirect. */
+  abortAll(): void {
+    for (const pending of this.byState.values()) pending.abort.abort();
   }
 }

@@ -21,27 +21,33 @@ export interface ConfigurationRequest extends ClientCredentials {
   insecure: boolean;
   /** Cancels in-flight requests (the user pressed Cancel, or the app is closing). */
   signal?: AbortSignal;
+  /** Gives up after this long (default ZOHO_LIMITS.networkTimeoutMs). */
+  timeoutMs?: number;
+  /**
+   * The token endpoint's path. Zoho's device flow polls `/oauth/v3/device/token` with its own
+   * `grant_type=device_token` (§4.4), so that flow gets a Configuration of its own.
+   */
+  tokenPath?: string;
 }
 
 export function buildConfiguration(request: ConfigurationRequest): oidc.Configuration {
   const server: oidc.ServerMetadata = {
     issuer: request.accountsServer,
     authorization_endpoint: `${request.authorizeServer}/oauth/v2/auth`,
-    token_endpoint: `${request.accountsServer}/oauth/v2/token`,
+    token_endpoint: `${request.accountsServer}${request.tokenPath ?? '/oauth/v2/token'}`,
     revocation_endpoint: `${request.accountsServer}/oauth/v2/token/revoke`,
+    device_authorization_endpoint: `${request.accountsServer}/oauth/v3/device/code`,
   };
   // Zoho takes client_id and client_secret in the form body (client_secret_post).
   const auth = request.clientSecret ? oidc.ClientSecretPost(request.clientSecret) : oidc.None();
   const config = new oidc.Configuration(server, request.clientId, undefined, auth);
-  config.timeout = ZOHO_LIMITS.networkTimeoutMs / 1000;
+  config.timeout = (request.timeoutMs ?? ZOHO_LIMITS.networkTimeoutMs) / 1000;
   const userSignal = request.signal;
-  if (userSignal) {
-    config[oidc.customFetch] = (url, options) =>
-      fetch(url, {
-        ...(options as RequestInit),
-        signal: options.signal ? AbortSignal.any([options.signal, userSignal]) : userSignal,
-      });
-  }
+  config[oidc.customFetch] = async (url, options) => {
+    const signals = [options.signal, userSignal].filter((s): s is AbortSignal => Boolean(s));
+    const response = await fetch(url, { ...(options as RequestInit), signal: signals.length ? AbortSignal.any(signals) : null });
+    return url.endsWith('/oauth/v3/device/code') ? zohoDeviceAnswerAsRfc8628(response) : response;
+  };
   if (request.insecure) oidc.allowInsecureRequests(config);
   return config;
 }
@@ -138,4 +144,80 @@ export async function refresh(config: oidc.Configuration, refreshToken: string, 
 
 export async function revoke(config: oidc.Configuration, refreshToken: string): Promise<void> {
   await oidc.tokenRevocation(config, refreshToken);
+}
+
+/** Self Client, no code: `client_credentials` with `soid` = "ZohoCRM.<org id>" (§3.1). No refresh token comes back. */
+export async function clientCredentials(config: oidc.Configuration, options: { scopes: readonly string[]; soid?: string }, now: number): Promise<TokenSet> {
+  const parameters: Record<string, string> = { scope: joinScopes(options.scopes) };
+  if (options.soid) parameters.soid = options.soid;
+  const response = await oidc.genericGrantRequest(config, 'client_credentials', parameters);
+  return toTokenSet(response, now);
+}
+
+/**
+ * Zoho answers the device-code request with `verification_url` where RFC 8628 (and so
+ * openid-client's response check) says `verification_uri`. The answer is otherwise the
+ * standard one, so it is renamed here and the request itself still goes through
+ * openid-client's `initiateDeviceAuthorization`.
+ */
+async function zohoDeviceAnswerAsRfc8628(response: Response): Promise<Response> {
+  if (!response.ok) return response;
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
+  }
+  if (body && typeof body === 'object' && 'verification_url' in body && !('verification_uri' in body)) {
+    body = { ...body, verification_uri: (body as { verification_url: unknown }).verification_url };
+  }
+  const headers = new Headers(response.headers);
+  headers.delete('content-length');
+  return new Response(JSON.stringify(body), { status: response.status, statusText: response.statusText, headers });
+}
+
+export interface DeviceAuthorization {
+  deviceCode: string;
+  userCode: string;
+  verificationUrl: string;
+  /** Seconds (sanity-checked: Zoho's older docs give milliseconds, §4.4). */
+  expiresIn: number;
+  interval: number;
+}
+
+/** A seconds value that might be milliseconds (older Zoho docs, §4.4): above an hour it is taken as ms. */
+function seconds(value: unknown, fallback: number): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) return fallback;
+  return n > 3600 ? Math.round(n / 1000) : n;
+}
+
+/** Device flow, step 1: POST /oauth/v3/device/code with Zoho's `grant_type=device_request` (§4.4). */
+export async function initiateDevice(config: oidc.Configuration, options: { scopes: readonly string[] }): Promise<DeviceAuthorization> {
+  const response = await oidc.initiateDeviceAuthorization(config, {
+    grant_type: 'device_request',
+    scope: joinScopes(options.scopes),
+    access_type: 'offline',
+    prompt: 'consent',
+  });
+  return {
+    deviceCode: response.device_code,
+    userCode: response.user_code,
+    verificationUrl: response.verification_uri,
+    expiresIn: seconds(response.expires_in, 300),
+    interval: seconds(response.interval, 30),
+  };
+}
+
+/**
+ * Device flow, step 2: one poll. Zoho polls with `grant_type=device_token&code=<device_code>`
+ * at /oauth/v3/device/token (§4.4), not RFC 8628's grant, so openid-client's own poll loop
+ * (which sends the standard grant) cannot be used: one `genericGrantRequest` per poll, at a
+ * Configuration whose token endpoint is the device one. Pending/slow_down/other_dc come back
+ * as errors carrying Zoho's body; the caller's loop reads them.
+ */
+export async function pollDevice(config: oidc.Configuration, deviceCode: string, now: number): Promise<TokenSet> {
+  const response = await oidc.genericGrantRequest(config, 'device_token', { code: deviceCode });
+  return toTokenSet(response, now);
 }

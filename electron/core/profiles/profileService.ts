@@ -5,12 +5,24 @@ import { DEFAULT_LOOPBACK_PATH, DEFAULT_LOOPBACK_PORT, SCHEME_REDIRECT_URI, loop
 import { explain } from '../../../shared/zoho/errors';
 import { fieldErrorsOf } from '../app/dispatcher';
 import { CoreError } from '../errors';
-import type { Vault } from '../vault/vault';
+import type { StashedSecrets, Vault } from '../vault/vault';
+import { localFailure } from '../vault/vaultErrors';
 import type { ProfileStore } from './profileStore';
 import type { StoredProfile } from './storedProfile';
 
 /** Client types whose token requests need the client secret. */
 const SECRET_REQUIRED = new Set(['server', 'self', 'device']);
+
+/** How long a deleted profile can be brought back. */
+export const UNDO_DELETE_MS = 30_000;
+
+interface Trashed {
+  profile: StoredProfile;
+  secrets: StashedSecrets;
+  wasActive: boolean;
+  until: number;
+  timer: ReturnType<typeof setTimeout>;
+}
 
 /** The connection side of a profile's view is computed by the auth layer. */
 export interface ConnectionFacts {
@@ -35,6 +47,9 @@ function invalid(fields: Record<string, string>): CoreError {
 
 /** Create, edit and present profiles. The view never carries a secret, only `hasClientSecret`. */
 export class ProfileService {
+  /** Deleted a moment ago: kept in memory only (secrets included) until the undo window closes. */
+  private readonly trash = new Map<string, Trashed>();
+
   constructor(
     private readonly store: ProfileStore,
     private readonly vault: Vault,
@@ -73,6 +88,7 @@ export class ProfileService {
       readOnly: input.readOnly,
       isBuiltInDemo: false,
       createdAt: this.now(),
+      updatedAt: this.now(),
       ...extra,
     };
     this.store.put(profile);
@@ -104,6 +120,7 @@ export class ProfileService {
       scopes: input.scopes,
       notes: input.notes,
       readOnly: input.readOnly,
+      updatedAt: this.now(),
       ...(identityChanged ? { connection: undefined } : {}),
     };
     this.store.put(updated);
@@ -121,10 +138,97 @@ export class ProfileService {
     }
   }
 
-  remove(id: string): void {
-    this.require(id);
+  /**
+   * Deletes a profile and its secrets from disk at once, but keeps both in memory for
+   * UNDO_DELETE_MS so `restore` can bring it back exactly as it was.
+   */
+  remove(id: string): { id: string; name: string; undoUntil: number } {
+    const profile = this.require(id);
+    const wasActive = this.store.activeProfileId === id;
+    const secrets = this.vault.stash(id);
     this.store.remove(id);
-    this.vault.delete(id);
+    const until = this.now() + UNDO_DELETE_MS;
+    this.forgetTrash(id);
+    const timer = setTimeout(() => this.trash.delete(id), UNDO_DELETE_MS + 1000);
+    timer.unref?.();
+    this.trash.set(id, { profile, secrets, wasActive, until, timer });
+    return { id, name: profile.name, undoUntil: until };
+  }
+
+  /** Undo a delete within the window: the profile, its secrets and its sign-in come back. */
+  restore(id: string): ProfileView {
+    const item = this.trash.get(id);
+    if (!item || this.now() > item.until) {
+      this.forgetTrash(id);
+      throw localFailure('UNDO_EXPIRED');
+    }
+    this.forgetTrash(id);
+    // A profile created meanwhile may have taken the name: keep both, renamed.
+    const profile = { ...item.profile, name: this.uniqueName(item.profile.name, item.profile.id) };
+    this.store.put(profile);
+    this.vault.unstash(id, item.secrets);
+    if (item.wasActive) this.store.setActive(id);
+    return this.view(profile);
+  }
+
+  private forgetTrash(id: string): void {
+    const item = this.trash.get(id);
+    if (item) clearTimeout(item.timer);
+    this.trash.delete(id);
+  }
+
+  /** Drops everything kept for undo (at close). */
+  dispose(): void {
+    for (const id of [...this.trash.keys()]) this.forgetTrash(id);
+  }
+
+  /**
+   * "Same client, other org": a new profile with the same client (id, secrets, type, data
+   * centre, scopes), its own name and org — and no connection: it signs in on its own.
+   */
+  duplicate(id: string, options: { name: string; orgLabel?: string; environment?: StoredProfile['environment'] }): ProfileView {
+    const source = this.require(id);
+    // The copy takes the client secret along: it must be readable, not locked away.
+    if (this.vault.isLocked) throw localFailure('VAULT_LOCKED');
+    if (this.nameTaken(options.name, undefined)) {
+      throw invalid({ name: 'Another profile already has this name. Names must be unique.' });
+    }
+    const copy: StoredProfile = {
+      ...source,
+      id: randomUUID(),
+      name: options.name.trim(),
+      orgLabel: options.orgLabel ?? source.orgLabel,
+      environment: options.environment ?? source.environment,
+      isBuiltInDemo: false,
+      createdAt: this.now(),
+      updatedAt: this.now(),
+      connection: undefined,
+      throttledUntil: undefined,
+      lastUsedAt: undefined,
+    };
+    delete copy.connection;
+    delete copy.throttledUntil;
+    delete copy.lastUsedAt;
+    this.store.put(copy);
+    for (const [name, value] of Object.entries(this.vault.readable(id))) {
+      if (name !== 'refreshToken' && value !== undefined) this.vault.set(copy.id, name as Parameters<Vault['set']>[1], value);
+    }
+    return this.view(copy);
+  }
+
+  nameTaken(name: string, exceptId: string | undefined): boolean {
+    const wanted = name.trim().toLowerCase();
+    return this.store.list().some((p) => p.id !== exceptId && p.name.toLowerCase() === wanted);
+  }
+
+  /** `name`, or `name (2)`, `name (3)`… — the first that no other profile uses. */
+  uniqueName(name: string, exceptId?: string): string {
+    if (!this.nameTaken(name, exceptId)) return name;
+    const base = name.replace(/ \(\d+\)$/, '');
+    for (let n = 2; ; n += 1) {
+      const candidate = `${base} (${n})`.slice(0, 80);
+      if (!this.nameTaken(candidate, exceptId)) return candidate;
+    }
   }
 
   touch(id: string): ProfileView {
@@ -158,8 +262,7 @@ export class ProfileService {
     if (!parsed.success) throw invalid(fieldErrorsOf(parsed.error));
     const input = parsed.data;
     const fields: Record<string, string> = {};
-    const clash = this.store.list().find((p) => p.id !== id && p.name.toLowerCase() === input.name.toLowerCase());
-    if (clash) fields.name = 'Another profile already has this name. Names must be unique.';
+    if (this.nameTaken(input.name, id)) fields.name = 'Another profile already has this name. Names must be unique.';
     const hasSecret = Boolean(input.clientSecret) || (id !== undefined && this.vault.state(id, 'clientSecret') === 'present');
     if (SECRET_REQUIRED.has(input.clientType) && !hasSecret) {
       fields.clientSecret = 'This client type needs the client secret (API console → your client → Client Secret).';
@@ -193,6 +296,7 @@ export class ProfileService {
     if (p.loopbackPort !== undefined) view.loopbackPort = p.loopbackPort;
     if (p.loopbackPath !== undefined) view.loopbackPath = p.loopbackPath;
     if (p.lastUsedAt !== undefined) view.lastUsedAt = p.lastUsedAt;
+    if (p.updatedAt !== undefined) view.updatedAt = p.updatedAt;
     return view;
   }
 }

@@ -1,19 +1,40 @@
-import { existsSync, renameSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KeyValueStore, LogPort, StoreFactory } from '../ports';
-import { PROFILES_FILE_VERSION, StoredProfileSchema, type ProfilesFile, type StoredProfile } from './storedProfile';
+import { migrateProfilesFile, PROFILES_FILE_VERSION } from './migrations';
+import { salvageProfiles } from './salvage';
+import { StoredProfileSchema, type ProfilesFile, type StoredProfile } from './storedProfile';
 
 const EMPTY: ProfilesFile = { version: PROFILES_FILE_VERSION, profiles: [], activeProfileId: null };
+const stamp = () => new Date().toISOString().replace(/[:.]/g, '-');
+
+/** Last resort when the data folder cannot be written: the app keeps working, in memory. */
+function memoryStore(path: string): KeyValueStore<ProfilesFile> {
+  let data: ProfilesFile = { ...EMPTY };
+  return {
+    path,
+    get store() {
+      return data;
+    },
+    set store(value: ProfilesFile) {
+      data = value;
+    },
+  };
+}
 
 /**
- * Profiles on disk (profiles.json, atomic writes through conf/electron-store).
- * A file that can't be read is moved aside with a timestamp and reported — never emptied
- * in silence; profiles that still parse are kept.
+ * Profiles on disk (profiles.json, atomic writes through conf/electron-store), versioned with
+ * our own migration steps (`migrations.ts`).
+ * A file that can't be read is moved aside with a timestamp and reported — never emptied in
+ * silence; every profile that can still be recovered from it is kept.
  */
 export class ProfileStore {
   private store: KeyValueStore<ProfilesFile>;
   private profiles: StoredProfile[] = [];
+  private byId = new Map<string, StoredProfile>();
   private active: string | null = null;
+  /** Profiles recovered from a file that was not valid JSON. */
+  private salvaged: unknown[] | null = null;
   /** Plain-language notes for the user about what happened at load time. */
   readonly notices: string[] = [];
 
@@ -32,43 +53,124 @@ export class ProfileStore {
       void store.store; // conf reads lazily on some paths: force a read now
       return store;
     } catch (error) {
-      // Invalid JSON: conf throws (clearInvalidConfig is off). Move the file aside, start clean.
-      const aside = this.moveAside(join(this.dataDir, 'profiles.json'));
-      this.notices.push(
-        `Your profiles file could not be read${aside ? `, so it was moved aside to ${aside}` : ''}. The app started with no profiles; nothing was deleted.`,
-      );
-      this.log.error('profiles file unreadable; moved aside', { aside, reason: String(error) });
-      return storeFactory<ProfilesFile>({ name: 'profiles', defaults: EMPTY });
+      // Invalid JSON (truncated, hand-edited): conf throws (clearInvalidConfig is off).
+      // Recover every whole profile from the text, move the file aside, start from what was recovered.
+      const path = join(this.dataDir, 'profiles.json');
+      let text = '';
+      try {
+        text = readFileSync(path, 'utf8');
+      } catch {
+        text = '';
+      }
+      this.salvaged = salvageProfiles(text);
+      const aside = this.moveAside(path, 'unreadable');
+      this.log.error('profiles file unreadable; moved aside', { aside, reason: String(error).slice(0, 200) });
+      let store: KeyValueStore<ProfilesFile>;
+      try {
+        store = storeFactory<ProfilesFile>({ name: 'profiles', defaults: EMPTY });
+      } catch (again) {
+        // Not even a fresh file can be made (folder not writable): work in memory and say so.
+        this.log.error('profiles file cannot be opened', { reason: String(again).slice(0, 200) });
+        this.notices.push(`The profiles file in ${this.dataDir} cannot be written. Changes you make now will be lost when the app closes.`);
+        store = memoryStore(path);
+      }
+      this.pendingNotice = (recovered) =>
+        `Your profiles file could not be read${aside ? `, so it was moved aside to ${aside}` : ''}. ` +
+        (recovered > 0
+          ? `${recovered} profile(s) were recovered from it and kept; check that none is missing.`
+          : 'No profile could be recovered from it, so the app started with no profiles; nothing was deleted.');
+      return store;
     }
   }
 
-  private moveAside(path: string): string | null {
+  private pendingNotice: ((recovered: number) => string) | null = null;
+
+  private moveAside(path: string, why: string): string | null {
     if (!existsSync(path)) return null;
-    const aside = `${path.replace(/\.json$/, '')}.unreadable-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
-    renameSync(path, aside);
-    return aside;
+    const aside = `${path.replace(/\.json$/, '')}.${why}-${stamp()}.json`;
+    try {
+      renameSync(path, aside);
+      return aside;
+    } catch (error) {
+      this.log.error('could not move the profiles file aside', { reason: String(error) });
+      return null;
+    }
+  }
+
+  private copyAside(path: string, why: string): string | null {
+    if (!existsSync(path)) return null;
+    const aside = `${path.replace(/\.json$/, '')}.${why}-${stamp()}.json`;
+    try {
+      copyFileSync(path, aside);
+      return aside;
+    } catch (error) {
+      this.log.error('could not copy the profiles file aside', { reason: String(error) });
+      return null;
+    }
   }
 
   private load(): void {
-    const raw = this.store.store;
-    const list = Array.isArray(raw.profiles) ? raw.profiles : [];
+    let raw: Record<string, unknown>;
+    let shapeOk = true;
+    if (this.salvaged) {
+      raw = { version: PROFILES_FILE_VERSION, profiles: this.salvaged, activeProfileId: null };
+    } else {
+      const read: unknown = this.store.store;
+      shapeOk = typeof read === 'object' && read !== null && !Array.isArray(read) && Array.isArray((read as ProfilesFile).profiles);
+      raw = shapeOk ? (read as Record<string, unknown>) : { version: PROFILES_FILE_VERSION, profiles: [] };
+    }
+
+    let migration;
+    try {
+      migration = migrateProfilesFile(raw);
+    } catch (error) {
+      this.log.error('profiles migration failed', { reason: String(error) });
+      migration = { file: raw, from: PROFILES_FILE_VERSION, newer: false };
+    }
+    if (migration.newer) {
+      const copy = this.copyAside(this.store.path, `from-newer-version-${migration.from}`);
+      this.notices.push(
+        `Your profiles file was written by a newer version of the app. The profiles this version understands were loaded; a copy of the original file was kept at ${copy}.`,
+      );
+    } else if (migration.from < PROFILES_FILE_VERSION && shapeOk && !this.salvaged) {
+      // Keep the file as it was before our migration, in case anyone needs to go back.
+      const copy = this.copyAside(this.store.path, `v${migration.from}-backup`);
+      this.log.info('profiles file migrated', { from: migration.from, to: PROFILES_FILE_VERSION, backup: copy });
+    }
+
+    const list = Array.isArray(migration.file.profiles) ? migration.file.profiles : [];
     const good: StoredProfile[] = [];
+    const seen = new Set<string>();
     let bad = 0;
     for (const item of list) {
       const parsed = StoredProfileSchema.safeParse(item);
-      if (parsed.success) good.push(parsed.data);
-      else bad += 1;
+      if (parsed.success && !seen.has(parsed.data.id)) {
+        good.push(parsed.data);
+        seen.add(parsed.data.id);
+      } else {
+        bad += 1;
+      }
     }
-    if (bad > 0 || !Array.isArray(raw.profiles)) {
-      const aside = this.moveAside(this.store.path);
+
+    if (this.pendingNotice) {
+      this.notices.push(this.pendingNotice(good.length));
+      this.pendingNotice = null;
+    } else if (bad > 0 || !shapeOk) {
+      const aside = this.moveAside(this.store.path, 'damaged');
       this.notices.push(
-        `${bad} profile(s) in your profiles file were damaged and could not be loaded. A copy of the whole file was kept at ${aside}; the ${good.length} good profile(s) were kept.`,
+        shapeOk
+          ? `${bad} profile(s) in your profiles file were damaged and could not be loaded. A copy of the whole file was kept at ${aside}; the ${good.length} good profile(s) were kept.`
+          : `Your profiles file did not have the expected layout and could not be used. It was moved aside to ${aside}; the app started with no profiles; nothing was deleted.`,
       );
       this.log.warn('damaged profiles skipped', { bad, kept: good.length, aside });
     }
     this.profiles = good;
-    this.active = typeof raw.activeProfileId === 'string' ? raw.activeProfileId : null;
-    if (bad > 0) this.save();
+    this.byId = new Map(good.map((p) => [p.id, p]));
+    const active = migration.file.activeProfileId;
+    this.active = typeof active === 'string' && this.byId.has(active) ? active : null;
+    const fileVersion = (this.salvaged ? 0 : (raw.version as number | undefined)) ?? 0;
+    if (bad > 0 || !shapeOk || this.salvaged || migration.newer || fileVersion !== PROFILES_FILE_VERSION) this.save();
+    this.salvaged = null;
   }
 
   private save(): void {
@@ -84,24 +186,33 @@ export class ProfileStore {
   }
 
   get(id: string): StoredProfile | undefined {
-    return this.profiles.find((p) => p.id === id);
+    return this.byId.get(id);
   }
 
   put(profile: StoredProfile): void {
-    const index = this.profiles.findIndex((p) => p.id === profile.id);
-    if (index === -1) this.profiles.push(profile);
-    else this.profiles[index] = profile;
+    this.putMany([profile]);
+  }
+
+  /** Several profiles in one write (import). */
+  putMany(profiles: StoredProfile[]): void {
+    for (const profile of profiles) {
+      const index = this.byId.has(profile.id) ? this.profiles.findIndex((p) => p.id === profile.id) : -1;
+      if (index === -1) this.profiles.push(profile);
+      else this.profiles[index] = profile;
+      this.byId.set(profile.id, profile);
+    }
     this.save();
   }
 
   remove(id: string): void {
     this.profiles = this.profiles.filter((p) => p.id !== id);
+    this.byId.delete(id);
     if (this.active === id) this.active = null;
     this.save();
   }
 
   get activeProfileId(): string | null {
-    return this.active && this.get(this.active) ? this.active : null;
+    return this.active && this.byId.has(this.active) ? this.active : null;
   }
 
   setActive(id: string | null): void {

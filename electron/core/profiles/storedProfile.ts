@@ -36,6 +36,8 @@ export const StoredProfileSchema = z.object({
   readOnly: z.boolean().default(false),
   isBuiltInDemo: z.boolean().default(false),
   createdAt: z.number(),
+  /** Last edit (ms); version 2 and later. */
+  updatedAt: z.number().optional(),
   lastUsedAt: z.number().optional(),
   connection: StoredConnectionSchema.optional(),
   /** Zoho throttled token requests: none before this time (ms). */
@@ -43,10 +45,22 @@ export const StoredProfileSchema = z.object({
 });
 export type StoredProfile = z.infer<typeof StoredProfileSchema>;
 
-export const PROFILES_FILE_VERSION = 1;
+export { PROFILES_FILE_VERSION } from './migrations';
 
 export interface ProfilesFile extends Record<string, unknown> {
   version: number;
   profiles: unknown[];
   activeProfileId: string | null;
+}
+
+/** The whole profiles.json at the current version: what every write produces and every read is checked against. */
+export const ProfilesFileSchema = z.object({
+  version: z.literal(2),
+  profiles: z.array(StoredProfileSchema),
+  activeProfileId: z.string().nullable(),
+});
+
+/** The same as JSON Schema (draft 2020-12), for tools and for anyone editing the file by hand. */
+export function profilesJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(ProfilesFileSchema, { io: 'input' }) as Record<string, unknown>;
 }

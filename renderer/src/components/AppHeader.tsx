@@ -2,10 +2,15 @@ import type { ProfileView } from '../../../shared/ipc/contract';
 import { APP_NAME } from '../../../shared/app';
 import { dataCentreLabel } from '../labels';
 import { DemoBadge, EnvironmentBadge, Swatch } from './Badges';
+import { SWITCHER_SHORTCUT } from './QuickSwitcher';
 
-/** The app's header: which profile every action goes to, with production unmistakable. */
-export function AppHeader({ active }: { active: ProfileView | null }) {
+/**
+ * The app's header, on every screen: which profile every action goes to — its org, its
+ * environment and its colour — with production unmistakable (a red flag in words, a red rule).
+ */
+export function AppHeader({ active, onSwitch }: { active: ProfileView | null; onSwitch?: () => void }) {
   const env = active?.environment;
+  const org = active ? active.orgLabel || active.connection.orgName || '' : '';
   return (
     <header className={`app-header${env === 'production' ? ' is-production' : ''}`} style={active ? { borderTopColor: active.colour } : undefined}>
       <h1 className="app-title">{APP_NAME}</h1>
@@ -15,8 +20,9 @@ export function AppHeader({ active }: { active: ProfileView | null }) {
             <span className="active-label">Active profile:</span>
             <Swatch colour={active.colour} />
             <span className="active-name">{active.name}</span>
-            {active.orgLabel ? <span className="active-org">{active.orgLabel}</span> : null}
+            {org ? <span className="active-org">{org}</span> : null}
             <EnvironmentBadge environment={active.environment} />
+            {env === 'production' ? <span className="production-flag">Live data: be careful</span> : null}
             <DemoBadge profile={active} />
             <span className="active-dc">{dataCentreLabel(active.dataCentre)}</span>
           </>
@@ -24,6 +30,13 @@ export function AppHeader({ active }: { active: ProfileView | null }) {
           <span className="active-label">No profile chosen</span>
         )}
       </div>
+      {onSwitch ? (
+        <div className="header-tools">
+          <button type="button" className="button secondary" onClick={onSwitch} aria-keyshortcuts="Control+K Meta+K">
+            Switch profile <span className="kbd" aria-hidden="true">{SWITCHER_SHORTCUT}</span>
+          </button>
+        </div>
+      ) : null}
     </header>
   );
 }

@@ -11,12 +11,13 @@ import {
   type ProfileView,
   type Service,
 } from '../../../shared/ipc/contract';
-import { DATA_CENTRE_LIST, DATA_CENTRES, ENVIRONMENTS, isDataCentreId, type Environment } from '../../../shared/zoho/dataCentres';
+import { DATA_CENTRE_LIST, DATA_CENTRES, ENVIRONMENTS, isDataCentreId, type DataCentreId, type Environment } from '../../../shared/zoho/dataCentres';
 import { DEFAULT_SCOPES, describeScope, SCOPE_CATALOGUE, SCOPE_PATTERN, type ScopeEntry } from '../../../shared/zoho/scopes';
 import { DEFAULT_LOOPBACK_PATH, DEFAULT_LOOPBACK_PORT, loopbackRedirectUri, SCHEME_REDIRECT_URI } from '../../../shared/app';
 import { useApi } from '../apiContext';
 import { CLIENT_TYPE_TEXT, ENVIRONMENT_TEXT, SERVICE_TEXT } from '../labels';
 import { ErrorMessage } from './ErrorMessage';
+import { RegisterInstructions } from './RegisterInstructions';
 
 interface FormValues {
   name: string;
@@ -30,6 +31,9 @@ interface FormValues {
   loopbackPath: string;
   clientId: string;
   clientSecret: string;
+  multiDc: boolean;
+  /** Write-only per-DC secrets typed in this session (never filled from the profile). */
+  dcSecrets: Partial<Record<DataCentreId, string>>;
   scopes: string[];
   notes: string;
 }
@@ -66,6 +70,8 @@ function initialValues(profile: ProfileView | null): FormValues {
       loopbackPath: DEFAULT_LOOPBACK_PATH,
       clientId: '',
       clientSecret: '',
+      multiDc: false,
+      dcSecrets: {},
       scopes: [...DEFAULT_SCOPES],
       notes: '',
     };
@@ -83,6 +89,8 @@ function initialValues(profile: ProfileView | null): FormValues {
     clientId: profile.clientId,
     // Write-only: never filled from the profile (the UI only knows `hasClientSecret`).
     clientSecret: '',
+    multiDc: profile.multiDc,
+    dcSecrets: {},
     scopes: [...profile.scopes],
     notes: profile.notes,
   };
@@ -105,6 +113,10 @@ function toInput(v: FormValues): ProfileInput {
     loopbackPath: server && path ? path : undefined,
     clientId: v.clientId,
     clientSecret: v.clientSecret.trim() ? v.clientSecret : undefined,
+    multiDc: v.multiDc,
+    ...(v.multiDc && Object.values(v.dcSecrets).some((x) => x?.trim())
+      ? { clientSecretsByDc: Object.fromEntries(Object.entries(v.dcSecrets).filter(([, x]) => x?.trim())) }
+      : {}),
     scopes: v.scopes,
     notes: v.notes,
   };
@@ -140,7 +152,7 @@ interface Props {
   info: AppInfo | null;
   onSaved: (profile: ProfileView, created: boolean) => void;
   onCancel: () => void;
-  onDeleted?: (id: string) => void;
+  onDeleted?: (id: string, name: string) => void;
   /** Move focus to the heading when shown. */
   focusHeading?: boolean;
 }
@@ -157,6 +169,10 @@ export function ProfileForm({ profile, info, onSaved, onCancel, onDeleted, focus
   const [extraScopeError, setExtraScopeError] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [deleteError, setDeleteError] = useState<IpcError | null>(null);
+  const [copyName, setCopyName] = useState(() => (profile ? `${profile.name} (copy)` : ''));
+  const [copyOrg, setCopyOrg] = useState('');
+  const [copyEnv, setCopyEnv] = useState<Environment>(() => profile?.environment ?? 'production');
+  const [copyError, setCopyError] = useState<IpcError | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const editing = profile !== null;
@@ -236,8 +252,17 @@ export function ProfileForm({ profile, info, onSaved, onCancel, onDeleted, focus
   async function handleDelete() {
     if (!profile) return;
     const result = await api.profiles.remove(profile.id);
-    if (result.ok) onDeleted?.(profile.id);
+    if (result.ok) onDeleted?.(profile.id, result.value.name);
     else setDeleteError(result.error);
+  }
+
+  async function handleDuplicate(event: FormEvent) {
+    event.preventDefault();
+    if (!profile) return;
+    setCopyError(null);
+    const result = await api.profiles.duplicate({ id: profile.id, name: copyName, orgLabel: copyOrg, environment: copyEnv });
+    if (result.ok) onSaved(result.value, true);
+    else setCopyError(result.error);
   }
 
   const extraScopes = values.scopes.filter((s) => !describeScope(s));
@@ -513,11 +538,6 @@ export function ProfileForm({ profile, info, onSaved, onCancel, onDeleted, focus
             </div>
           </div>
         ) : null}
-        {redirectPreview ? (
-          <p className="help">
-            Redirect URI to register for this client: <code>{redirectPreview}</code>
-          </p>
-        ) : null}
 
         <div className="field">
           <label htmlFor={id('clientId')}>
@@ -563,6 +583,58 @@ export function ProfileForm({ profile, info, onSaved, onCancel, onDeleted, focus
           />
           {fieldError('clientSecret')}
         </div>
+
+        <fieldset className="field" aria-describedby={id('multiDc-help')}>
+          <legend>Data centres</legend>
+          <div className="choice">
+            <input type="checkbox" id={id('multiDc')} checked={values.multiDc} onChange={(e) => set('multiDc', e.target.checked)} />
+            <label htmlFor={id('multiDc')}>This is a multi-DC client: people from other Zoho regions connect with it</label>
+          </div>
+          <p className="help" id={id('multiDc-help')}>
+            Only if the client’s Settings tab in the API console has multi-DC turned on, for example for users in both the
+            US and Europe.
+          </p>
+          {values.multiDc ? (
+            <>
+              <p className="help">
+                If a data centre shows a different client secret in the API console, enter it here. Leave it empty where
+                the secret is the same as above.
+              </p>
+              {DATA_CENTRE_LIST.filter((d) => d.id !== values.dataCentre).map((d) => (
+                <div className="field" key={d.id}>
+                  <label htmlFor={id(`dc-${d.id}`)}>Client secret for {d.label}</label>
+                  {profile?.dcSecrets.includes(d.id) ? (
+                    <p className="help" id={id(`dc-${d.id}-help`)}>
+                      A secret is saved. Type a new one to replace it.
+                    </p>
+                  ) : null}
+                  <input
+                    id={id(`dc-${d.id}`)}
+                    type="password"
+                    autoComplete="new-password"
+                    spellCheck={false}
+                    value={values.dcSecrets[d.id] ?? ''}
+                    onChange={(e) => set('dcSecrets', { ...values.dcSecrets, [d.id]: e.target.value })}
+                    aria-describedby={profile?.dcSecrets.includes(d.id) ? id(`dc-${d.id}-help`) : undefined}
+                  />
+                </div>
+              ))}
+            </>
+          ) : null}
+        </fieldset>
+
+        <RegisterInstructions
+          clientType={values.clientType}
+          redirectUri={redirectPreview}
+          dataCentre={isDataCentreId(values.dataCentre) ? values.dataCentre : null}
+          multiDc={values.multiDc}
+          dcsWithOwnSecret={[
+            ...new Set([
+              ...(profile?.dcSecrets ?? []),
+              ...(Object.entries(values.dcSecrets).filter(([, x]) => x?.trim()).map(([dc]) => dc) as DataCentreId[]),
+            ]),
+          ]}
+        />
 
         <fieldset
           className="field scopes"
@@ -648,14 +720,48 @@ export function ProfileForm({ profile, info, onSaved, onCancel, onDeleted, focus
         </div>
       </form>
 
+      {editing ? (
+        <form className="subpanel" onSubmit={handleDuplicate} aria-labelledby={id('dup')}>
+          <h3 id={id('dup')}>Same client, other org</h3>
+          <p className="help">
+            Makes a new profile with this client’s ID, secret, type, data centre and scopes, for another org or environment.
+            It connects on its own; nothing of this profile’s sign-in is copied.
+          </p>
+          <div className="field-row">
+            <div className="field">
+              <label htmlFor={id('copyName')}>Name of the new profile</label>
+              <input id={id('copyName')} type="text" autoComplete="off" value={copyName} onChange={(e) => setCopyName(e.target.value)} />
+            </div>
+            <div className="field">
+              <label htmlFor={id('copyOrg')}>Its client org</label>
+              <input id={id('copyOrg')} type="text" autoComplete="off" value={copyOrg} onChange={(e) => setCopyOrg(e.target.value)} />
+            </div>
+            <div className="field">
+              <label htmlFor={id('copyEnv')}>Its environment</label>
+              <select id={id('copyEnv')} value={copyEnv} onChange={(e) => setCopyEnv(e.target.value as Environment)}>
+                {ENVIRONMENTS.map((env) => (
+                  <option key={env} value={env}>
+                    {ENVIRONMENT_TEXT[env].option}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          {copyError ? <ErrorMessage error={copyError} role="alert" title="The copy was not made." /> : null}
+          <button type="submit" className="button secondary">
+            Duplicate for another org
+          </button>
+        </form>
+      ) : null}
+
       {editing && !profile.isBuiltInDemo ? (
         <div className="danger-zone">
           <h3>Delete this profile</h3>
           {confirmDelete ? (
             <div role="group" aria-labelledby={id('delete-q')}>
               <p id={id('delete-q')}>
-                Delete “{profile.name}”? Its saved client secret and sign-in are removed from this computer. This cannot be
-                undone.
+                Delete “{profile.name}”? Its saved client secret and sign-in are removed from this computer. You can undo
+                this for a few seconds afterwards.
               </p>
               <button type="button" className="button danger" onClick={handleDelete}>
                 Yes, delete it

@@ -54,6 +54,19 @@ export const ProfileInputSchema = z.object({
 });
 export type ProfileInput = z.input<typeof ProfileInputSchema>;
 
+/**
+ * The changes of an edit: every field optional and, unlike `.partial()` in zod 4, with no
+ * defaults filled in — a field that is not sent is kept as it is, never reset to its default.
+ */
+function changesOf<T extends z.ZodRawShape>(schema: z.ZodObject<T>) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [key, field] of Object.entries(schema.shape) as [string, z.ZodType][]) {
+    shape[key] = (field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : field).optional();
+  }
+  return z.object(shape) as unknown as ReturnType<z.ZodObject<T>['partial']>;
+}
+export const ProfileChangesSchema = changesOf(ProfileInputSchema);
+
 /** What the renderer knows of a profile. Secrets never appear: only `hasClientSecret`. */
 export interface ProfileView {
   id: string;
@@ -76,26 +89,97 @@ export interface ProfileView {
   readOnly: boolean;
   isBuiltInDemo: boolean;
   createdAt: number;
+  updatedAt?: number;
   lastUsedAt?: number;
   /** The redirect URI to register in the API console, or null (Self Client, device). */
   redirectUri: string | null;
   connection: ConnectionView;
 }
 
+/** What to do with an imported profile that already exists here. */
+export const IMPORT_DECISIONS = ['keep-both', 'replace', 'skip'] as const;
+export type ImportDecision = (typeof IMPORT_DECISIONS)[number];
+
+/** A passphrase the user typed (export bundles, the passphrase vault). */
+export const PassphraseSchema = z
+  .string()
+  .min(10, 'Use at least 10 characters for the passphrase; a few unrelated words work well.')
+  .max(1024, 'Keep the passphrase under 1024 characters.');
+
+/** One entry of an import preview: what would happen to it. */
+export interface ImportPreviewItem {
+  /** Stable key of the entry inside the file (its position), used to send decisions back. */
+  key: string;
+  name: string;
+  orgLabel: string;
+  environment: (typeof ENVIRONMENTS)[number];
+  dataCentre: (typeof DATA_CENTRE_IDS)[number];
+  /** 'add': new here; 'exists': a profile with the same id or name is already here. */
+  action: 'add' | 'exists';
+  existing?: { id: string; name: string };
+  /** For 'exists': the fields that differ (plain words). */
+  changes: string[];
+  /** The bundle carries a client secret for it. */
+  withSecret: boolean;
+}
+export interface ImportPreview {
+  encrypted: boolean;
+  exportedAt?: number;
+  items: ImportPreviewItem[];
+}
+export interface ImportOutcome {
+  added: string[];
+  replaced: string[];
+  skipped: string[];
+}
+export interface ExportedFile {
+  fileName: string;
+  /** The file's text: plain JSON without secrets, or an encrypted bundle (ciphertext only). */
+  contents: string;
+  count: number;
+  encrypted: boolean;
+}
+
+const ImportFileSchema = z.string().min(1, 'The file is empty.').max(20_000_000, 'The file is too large to be a profiles export.');
+
 export const profileChannels = {
   'profiles:list': z.undefined().optional(),
   'profiles:create': ProfileInputSchema,
-  'profiles:update': z.object({ id: ProfileIdSchema, changes: ProfileInputSchema.partial() }),
+  'profiles:update': z.object({ id: ProfileIdSchema, changes: ProfileChangesSchema }),
   'profiles:delete': z.object({ id: ProfileIdSchema }),
+  /** Brings back a profile deleted a few seconds ago (with its secrets and sign-in). */
+  'profiles:undoDelete': z.object({ id: ProfileIdSchema }),
+  /** Same client, other org: copies the client (id, secret, type, DC, scopes), not the connection. */
+  'profiles:duplicate': z.object({
+    id: ProfileIdSchema,
+    name: z.string().trim().min(1, 'Give the copy a name.').max(80, 'Keep the name under 80 characters.'),
+    orgLabel: z.string().trim().max(80, 'Keep the org label under 80 characters.').optional(),
+    environment: z.enum(ENVIRONMENTS).optional(),
+  }),
   'profiles:setActive': z.object({ id: ProfileIdSchema }),
+  /** Without a passphrase: no secrets. With one: an encrypted bundle that includes the client secrets. */
+  'profiles:export': z.object({ ids: z.array(ProfileIdSchema).min(1, 'Choose at least one profile to export.'), passphrase: PassphraseSchema.optional() }),
+  'profiles:previewImport': z.object({ contents: ImportFileSchema, passphrase: z.string().max(1024).optional() }),
+  'profiles:import': z.object({
+    contents: ImportFileSchema,
+    passphrase: z.string().max(1024).optional(),
+    /** Per preview key, for entries that already exist. Missing = keep both. */
+    decisions: z.record(z.string(), z.enum(IMPORT_DECISIONS)).default({}),
+  }),
 } as const;
 
 export interface ProfileOutputs {
   'profiles:list': ProfileView[];
   'profiles:create': ProfileView;
   'profiles:update': ProfileView;
-  'profiles:delete': { id: string };
+  /** `undoUntil`: until when `profiles:undoDelete` can bring it back (ms since epoch). */
+  'profiles:delete': { id: string; name: string; undoUntil: number };
+  'profiles:undoDelete': ProfileView;
+  'profiles:duplicate': ProfileView;
   'profiles:setActive': ProfileView;
+  'profiles:export': ExportedFile;
+  'profiles:previewImport': ImportPreview;
+  'profiles:import': ImportOutcome;
 }
 
 export const profilesApi = (call: Call) => ({
@@ -103,5 +187,10 @@ export const profilesApi = (call: Call) => ({
   create: (input: ChannelInput<'profiles:create'>) => call('profiles:create', input),
   update: (id: string, changes: ChannelInput<'profiles:update'>['changes']) => call('profiles:update', { id, changes }),
   remove: (id: string) => call('profiles:delete', { id }),
+  undoDelete: (id: string) => call('profiles:undoDelete', { id }),
+  duplicate: (input: ChannelInput<'profiles:duplicate'>) => call('profiles:duplicate', input),
   setActive: (id: string) => call('profiles:setActive', { id }),
+  exportProfiles: (ids: string[], passphrase?: string) => call('profiles:export', passphrase ? { ids, passphrase } : { ids }),
+  previewImport: (contents: string, passphrase?: string) => call('profiles:previewImport', passphrase ? { contents, passphrase } : { contents }),
+  importProfiles: (input: ChannelInput<'profiles:import'>) => call('profiles:import', input),
 });

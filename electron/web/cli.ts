@@ -46,6 +46,8 @@ const core = await createCore(
 );
 const port = process.env.CAC_PORT ? Number(process.env.CAC_PORT) : 0;
 const host = await startWebHost({ core, rendererDir: join(root, 'dist/renderer'), port });
+// A Server-based profile's loopback port that is this page's own is reported as such, not as "another program".
+core.internals.net.appPorts.add(Number(new URL(host.url).port));
 
 say(`Connected App Console (browser mode) is running. Open: ${host.url}`);
 say(`Profiles are kept in ${dataDir}; secrets stay in memory only. Press Ctrl+C to stop.`);

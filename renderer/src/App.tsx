@@ -17,6 +17,8 @@ import { StartupNotices } from './components/StartupNotices';
 type View = 'profile' | 'create' | 'edit' | 'transfer';
 
 const IDLE: AuthState = { phase: 'idle' };
+/** How long a status message stays in the live region. */
+const ANNOUNCEMENT_MS = 6000;
 
 /** The whole app. `api` comes from `./api` in production; tests pass one built with `createApi`. */
 export function App({ api }: { api: Api }) {
@@ -62,6 +64,13 @@ function Console() {
 
   const announce = useCallback((message: string) => setAnnouncement(message), []);
 
+  // A status message is said once, then cleared, so it never lingers next to later outcomes.
+  useEffect(() => {
+    if (!announcement) return;
+    const timer = setTimeout(() => setAnnouncement(''), ANNOUNCEMENT_MS);
+    return () => clearTimeout(timer);
+  }, [announcement]);
+
   const reloadProfiles = useCallback(async () => {
     const result = await api.profiles.list();
     if (result.ok) {
@@ -98,6 +107,8 @@ function Console() {
           void reloadProfiles();
           break;
         case 'auth-finished':
+          // A newer sign-in outcome replaces an older "refused a redirect" alert.
+          setRefused(null);
           bumpAttempt(event.profileId);
           if (event.ok) {
             setProfiles((list) => upsert(list, event.profile));
@@ -146,6 +157,7 @@ function Console() {
   }
 
   async function selectProfile(id: string) {
+    setAnnouncement('');
     setSelectedId(id);
     setView('profile');
     setNavigated(true);
@@ -156,6 +168,7 @@ function Console() {
   }
 
   function newProfile() {
+    setAnnouncement('');
     setView('create');
     setNavigated(true);
     setActionError(null);
@@ -181,6 +194,8 @@ function Console() {
   }
 
   async function connect(profileId: string) {
+    setRefused(null); // a new Connect starts over: the old refused-redirect alert no longer applies
+    setAnnouncement('');
     const attempt = bumpAttempt(profileId);
     setAuthFor(profileId, { phase: 'starting' });
     const result = await api.auth.connect(profileId);

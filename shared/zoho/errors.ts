@@ -28,6 +28,16 @@ export interface ErrorContext {
   user?: string;
   /** A date or time, already formatted for the user. */
   when?: string;
+  /** What the profile says (an environment or data centre, in words), e.g. "Sandbox". */
+  expected?: string;
+  /** What the user actually picked on Zoho's consent page, e.g. "production". */
+  picked?: string;
+  /** The host is on this computer (the Demo org, a loopback listener): not the internet. */
+  local?: boolean;
+  /** Who holds a loopback port: this app's own browser-mode page, or a profile waiting to connect. */
+  portOwner?: 'app' | 'profile';
+  /** A profile's name, e.g. the one whose sign-in holds a port. */
+  profileName?: string;
 }
 
 interface CatalogueEntry {
@@ -85,9 +95,18 @@ export const ERROR_CATALOGUE = {
     hint: () => 'Press Connect again and choose Accept (or Allow) when Zoho asks.',
   },
   LOOPBACK_PORT_BUSY: {
-    message: (c) => `Port ${c.port ?? ''} on this computer is in use by another program, so the app can't receive Zoho's answer there.`,
+    message: (c) =>
+      c.portOwner === 'profile'
+        ? `Port ${c.port ?? ''} is being used by this app for another profile that is waiting to connect${c.profileName ? ` ('${c.profileName}')` : ''}.`
+        : c.portOwner === 'app'
+          ? `Port ${c.port ?? ''} is being used by this app itself: it is the address this browser page is served from.`
+          : `Port ${c.port ?? ''} on this computer is in use by another program, so the app can't receive Zoho's answer there.`,
     hint: (c) =>
-      `Close the program using port ${c.port ?? ''}, or pick another port in this profile and register the new redirect URI in the API console (Zoho only accepts the exact registered port, so the app never switches port by itself).`,
+      c.portOwner === 'profile'
+        ? `Cancel that connect first, or choose another port in this profile and register the new redirect URI in the API console (Zoho only accepts the exact registered port, so the app never switches port by itself).`
+        : c.portOwner === 'app'
+          ? `Choose another port in this profile and register the new redirect URI in the API console, or start the app on another port (CAC_PORT). Zoho only accepts the exact registered port, so the app never switches port by itself.`
+          : `Close the program using port ${c.port ?? ''}, or pick another port in this profile and register the new redirect URI in the API console (Zoho only accepts the exact registered port, so the app never switches port by itself).`,
   },
   CALLBACK_TIMEOUT: {
     message: () => 'Zoho never sent the browser back to the app.',
@@ -172,6 +191,22 @@ export const ERROR_CATALOGUE = {
     message: (c) => `Zoho said the request was incomplete${c.zohoMessage && c.zohoMessage !== c.zohoCode ? `: ${c.zohoMessage}` : ''}.`,
     hint: () => 'Check the client type in this profile against the API console (a Mobile-based client needs PKCE, which the app sends), then connect again.',
   },
+  OAUTH_ENVIRONMENT_MISMATCH: {
+    message: (c) => `You picked the ${c.picked ?? 'wrong'} org, but this profile is for ${c.expected ?? 'another environment'}. The app did not connect.`,
+    hint: (c) =>
+      `Connect again and pick the ${c.expected ?? 'right'} org, or change this profile's environment. Nothing from this sign-in was kept, and the app asked Zoho to cancel it.`,
+  },
+  OAUTH_DATA_CENTRE_MISMATCH: {
+    message: (c) =>
+      `You signed in to an org in the ${c.picked ?? 'another'} data centre, but this profile is for the ${c.expected ?? 'another'} data centre. The app did not connect.`,
+    hint: (c) =>
+      `Connect again with a Zoho account whose org is in the ${c.expected ?? 'profile’s'} data centre, or change this profile's data centre (or turn on "multi-DC" for its client). Nothing from this sign-in was kept, and the app asked Zoho to cancel it.`,
+  },
+  OLD_SIGN_IN_NOT_REVOKED: {
+    message: () => 'Connected. But the app could not ask Zoho to cancel this profile’s previous sign-in, so it still works for now.',
+    hint: (c) =>
+      `It still counts toward Zoho's limit of 20 sign-ins per user for this client${c.zohoMessage ? ` (${c.zohoMessage})` : ''}. The app tries again when you disconnect or reconnect this profile; you can also remove it yourself in your Zoho account under Connected Apps.`,
+  },
   OAUTH_NO_REFRESH_TOKEN: {
     message: () => 'Zoho connected but gave no refresh token, so the connection would stop working within an hour.',
     hint: () => 'Reconnect and allow access again; the app will ask Zoho to show the consent screen so a refresh token is issued.',
@@ -182,12 +217,16 @@ export const ERROR_CATALOGUE = {
   },
   // --- Transport ------------------------------------------------------------------------------
   NETWORK: {
-    message: (c) => `Could not reach ${c.host ?? 'the server'}.`,
-    hint: () => 'Check your internet connection (and proxy or VPN), then try again. Nothing was changed.',
+    message: (c) => (c.local ? `Could not reach the Demo org (${c.host ?? 'on this computer'}).` : `Could not reach ${c.host ?? 'the server'}.`),
+    hint: (c) =>
+      c.local
+        ? 'The Demo org runs inside this app, so this is not your internet connection: try again, and if it keeps happening, restart the app. Nothing was changed.'
+        : 'Check your internet connection (and proxy or VPN), then try again. Nothing was changed.',
   },
   TIMEOUT: {
     message: (c) => `${c.host ?? 'The server'} did not answer in time.`,
-    hint: () => 'Try again in a moment. Nothing was changed.',
+    hint: (c) =>
+      c.local ? 'The Demo org runs inside this app: try again, and restart the app if it keeps happening. Nothing was changed.' : 'Try again in a moment. Nothing was changed.',
   },
   BAD_RESPONSE: {
     message: (c) => `${c.host ?? 'The server'} sent an answer the app could not read.`,

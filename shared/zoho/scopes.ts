@@ -59,13 +59,20 @@ export const SCOPE_CATALOGUE: readonly ScopeEntry[] = [
   { scope: 'ZohoSearch.securesearch.READ', family: 'Search and queries', description: 'Use the record search API. Also needs read access to the module searched.' },
 ];
 
-/** The scopes a new profile starts with: enough to see who is connected and browse records read-only. */
+/**
+ * The scopes a new profile starts with: least privilege — read-only, enough to see who is
+ * connected, the modules and their fields, and the records of the common modules. Nothing
+ * here can change data; the user adds write scopes on purpose.
+ */
 export const DEFAULT_SCOPES: readonly string[] = [
-  'ZohoCRM.modules.ALL',
   'ZohoCRM.settings.modules.READ',
   'ZohoCRM.settings.fields.READ',
   'ZohoCRM.users.READ',
   'ZohoCRM.org.READ',
+  'ZohoCRM.modules.leads.READ',
+  'ZohoCRM.modules.contacts.READ',
+  'ZohoCRM.modules.accounts.READ',
+  'ZohoCRM.modules.deals.READ',
 ];
 
 /** Shape of a scope string: Service.scope[.sub].OPERATION (letters, digits, underscores). */

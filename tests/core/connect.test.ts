@@ -140,6 +140,9 @@ describe('Connect through the URL scheme (walking skeleton)', () => {
     expect(text).not.toMatch(/1000\.[0-9a-f]{32}\.[0-9a-f]{32}/); // Zoho-shaped tokens
     const secretsFile = files.find((f) => f.endsWith('secrets.json'))!;
     expect(statSync(secretsFile).mode & 0o777).toBe(0o600);
+    // Every file the app wrote is private to the user, not only the secrets.
+    const modes = Object.fromEntries(files.filter((f) => statSync(f).isFile()).map((f) => [f.slice(dataDir.length + 1), (statSync(f).mode & 0o777).toString(8)]));
+    expect(Object.values(modes).every((m) => m === '600'), JSON.stringify(modes)).toBe(true);
   });
 
   it('refuses a forged redirect (unknown state) before any network call, with a clear message', async () => {

@@ -241,7 +241,7 @@ describe('profiles on disk', () => {
     writeFileSync(join(dataDir, 'profiles.json'), JSON.stringify({ ...v1File(), version: 7 }));
     const t = await core({ dataDir });
     expect((await t.call('profiles:list')).length).toBe(2);
-    expect((await t.call('app:info')).notices[0]).toMatch(/newer version.*copy of the original file was kept/);
+    expect((await t.call('app:info')).notices[0]).toMatch(/newer version.*will not change that file.*a copy of it was also kept/);
     expect(readdirSync(dataDir).some((f) => f.startsWith('profiles.from-newer-version-7-'))).toBe(true);
   });
 

@@ -142,4 +142,24 @@ describe('the curl snippet, run for real against the Demo org', () => {
     }
   });
   if (!CURL) it('curl is not installed here: the real curl run is skipped', () => undefined);
+
+  it('the fetch snippet runs as-is in Node, and the Python one with requests (where installed)', async () => {
+    const t = await connectedCore(demo);
+    try {
+      const { token, apiDomain } = await t.core.internals.tokens.get(t.ids[0]!);
+      const input: SnippetInput = { apiDomain, request: { method: 'GET', path: 'Contacts', query: { fields: 'Email', per_page: '2' }, headers: {} } };
+      const js = await run(process.execPath, ['--input-type=module', '-e', fetchSnippet(input).replace(TOKEN_PLACEHOLDER, token)]);
+      expect(js.stdout).toMatch(/^200 /);
+      expect(js.stdout).toContain('Email');
+      const hasRequests = await run('python3', ['-c', 'import requests'])
+        .then(() => true)
+        .catch(() => false);
+      if (!hasRequests) return; // No Python requests on this machine: the Python run is skipped.
+      const py = await run('python3', ['-c', pythonSnippet(input).replace(TOKEN_PLACEHOLDER, token)]);
+      expect(py.stdout.split('\n')[0]).toBe('200');
+      expect(py.stdout).toContain('Email');
+    } finally {
+      await t.core.close();
+    }
+  });
 });

@@ -84,7 +84,7 @@ test('connect a Self Client with a code pasted from the API console', async ({ p
   await expect(page.getByText('Europe (zoho.eu)').first()).toBeVisible();
 });
 
-test('a denied consent shows the catalogue’s message', async ({ page, context, demo, app, host }) => {
+test('a denied consent shows the catalogue’s message (browser mode, Mobile-based: the advanced paste route)', async ({ page, context, demo, app, host }) => {
   const client = demo.createClient({ type: 'mobile', name: 'E2E deny client', redirect_uris: [SCHEME_REDIRECT_URI] });
   await app.call('profiles:create', {
     name: 'Denied (e2e)',
@@ -97,7 +97,13 @@ test('a denied consent shows the catalogue’s message', async ({ page, context,
   });
   await page.goto(host.url);
   await page.getByRole('button', { name: /Denied \(e2e\)/ }).click();
-  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  // Browser mode can't receive connected-app-console:// links: said before the start.
+  const note = page.getByRole('note', { name: 'This profile can’t finish connecting in a browser tab' });
+  await expect(note).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Connect', exact: true })).toHaveCount(0);
+  expect(await seriousAxeViolations(page)).toEqual([]);
+  await note.getByText('Advanced: connect here and paste the answer by hand').click();
+  await note.getByRole('button', { name: 'Connect and paste the answer' }).click();
   const consentPage = await context.newPage();
   const deepLink = new Promise<string>((resolve) => {
     context.on('request', (request) => {
@@ -106,12 +112,80 @@ test('a denied consent shows the catalogue’s message', async ({ page, context,
   });
   await consentPage.goto(await nextOpenedUrl(app, 1));
   await consentPage.getByRole('button', { name: 'Deny' }).click();
-  await app.core.handleDeepLink(await deepLink);
+  // What the steps say: copy Zoho's answer (the Location) and paste it.
+  await page.getByLabel('Paste the address Zoho sent you back to').fill(await deepLink);
+  await page.getByRole('button', { name: 'Use this address' }).click();
   const denied = explain('CONSENT_DENIED');
   const alert = page.getByRole('alert').filter({ hasText: denied.message });
-  await expect(alert).toBeVisible();
-  await expect(alert).toContainText(denied.hint!);
-  await expect(page.getByRole('button', { name: 'Connect', exact: true })).toBeVisible();
+  await expect(alert.first()).toBeVisible();
+  await expect(alert.first()).toContainText(denied.hint!);
+  await expect(note).toBeVisible();
   expect(await seriousAxeViolations(page)).toEqual([]);
   await consentPage.close();
+});
+
+test('a Sandbox profile is refused when the production org is picked, connects with the Sandbox org; revoking production asks first', async ({ page, context, demo, app, host }) => {
+  const port = await freePort();
+  const client = demo.createClient({ type: 'server', name: 'E2E sandbox client', redirect_uris: [loopbackRedirectUri(port, '/oauth/callback')] });
+  await app.call('profiles:create', {
+    name: 'Northwind sandbox (e2e)',
+    service: 'demo',
+    environment: 'sandbox',
+    dataCentre: 'us',
+    clientType: 'server',
+    loopbackPort: port,
+    loopbackPath: '/oauth/callback',
+    clientId: client.client_id,
+    clientSecret: client.client_secret,
+    scopes: SCOPES,
+  });
+  await page.goto(host.url);
+  await page.getByRole('button', { name: /Northwind sandbox \(e2e\)/ }).click();
+
+  const consentOnce = async (opened: number, org: RegExp) => {
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    await expect(page.getByText('Waiting for you to allow access in your browser')).toBeVisible();
+    // A reload while waiting keeps "Open the consent page again".
+    await page.reload();
+    await expect(page.getByRole('link', { name: 'Open the consent page again' })).toHaveAttribute('href', await nextOpenedUrl(app, opened));
+    const consentPage = await context.newPage();
+    await consentPage.goto(await nextOpenedUrl(app, opened));
+    await consentPage.getByRole('radio', { name: org }).check();
+    await consentPage.getByRole('button', { name: 'Allow' }).click();
+    // Zoho's redirect lands on the app's loopback listener, which answers the tab.
+    await consentPage.waitForURL(new RegExp(`^http://localhost:${port}/oauth/callback\\?`));
+    await expect(consentPage.locator('body')).not.toBeEmpty();
+    await consentPage.close();
+  };
+
+  await consentOnce(1, /^Northwind Outfitters — production$/);
+  const refused = page.getByRole('alert').filter({ hasText: 'You picked the production org, but this profile is for Sandbox.' });
+  await expect(refused).toBeVisible();
+  await expect(refused).toContainText("Connect again and pick the Sandbox org, or change this profile's environment.");
+  await expect(page.getByText(/Connected as/)).toHaveCount(0);
+  expect(await seriousAxeViolations(page)).toEqual([]);
+
+  await consentOnce(2, /Northwind Outfitters \(Sandbox\) — sandbox/);
+  await expect(page.getByText(/Connected as .+ · Northwind Outfitters \(Sandbox\)/)).toBeVisible();
+
+  // Production: "Disconnect (revoke access)" asks, naming the org, and is keyboard-operable.
+  await page.getByRole('button', { name: 'Edit profile' }).click();
+  await page.getByLabel('Environment', { exact: true }).selectOption('production');
+  await page.getByRole('button', { name: 'Save profile' }).click();
+  // Changing the environment ended the connection (revoked at Zoho first); connect again to production.
+  await expect(page.getByRole('button', { name: 'Connect', exact: true })).toBeVisible();
+  await consentOnce(3, /^Northwind Outfitters — production$/);
+  await expect(page.getByText(/Connected as .+ · Northwind Outfitters$/)).toBeVisible();
+  await page.getByRole('button', { name: 'Disconnect (revoke access)' }).focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('alertdialog', { name: 'Revoke this app’s access to Northwind Outfitters (production)?' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Keep connected' })).toBeFocused();
+  expect(await seriousAxeViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Disconnect (revoke access)' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await dialog.getByRole('button', { name: 'Revoke access to Northwind Outfitters' }).click();
+  await expect(page.getByRole('button', { name: 'Connect', exact: true })).toBeVisible();
 });

@@ -13,7 +13,10 @@ export const CONSOLE_SCOPES = [
   'ZohoSearch.securesearch.READ',
 ];
 
-/** A core with one or more Demo-org profiles, each connected as Ava (Northwind Outfitters, 10,500 Leads). */
+/** Ava's Northwind orgs by environment: Zoho binds a token to the org picked on the consent page (§2.2). */
+const NORTHWIND_BY_ENVIRONMENT = { production: '60021458201', sandbox: '60021458299', developer: '60021458377' } as const;
+
+/** A core with one or more Demo-org profiles, each connected as Ava (Northwind Outfitters, 10,500 Leads; its Sandbox or Labs org for those environments). */
 export async function connectedCore(demo: DemoOrg, profiles: Partial<ChannelInput<'profiles:create'>>[] = [{}], core?: Awaited<ReturnType<typeof createTestCore>>) {
   const t = core ?? (await createTestCore({ demo }));
   const ids: string[] = [];
@@ -32,7 +35,7 @@ export async function connectedCore(demo: DemoOrg, profiles: Partial<ChannelInpu
       ...overrides,
     });
     const started = await t.call('auth:connect', { profileId: profile.id });
-    await t.core.handleDeepLink(await consent(started.authorizeUrl));
+    await t.core.handleDeepLink(await consent(started.authorizeUrl, { org: NORTHWIND_BY_ENVIRONMENT[profile.environment] }));
     ids.push(profile.id);
   }
   return { ...t, ids };

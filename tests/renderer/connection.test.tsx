@@ -310,3 +310,92 @@ describe('connection panel: accessibility of the new screens (axe-core)', () => 
     expect(await serious()).toEqual([]);
   });
 });
+
+describe('connection panel: what a new-user trial found', () => {
+  it('offers "Open the consent page again" after a reload, from the core’s pending sign-in', async () => {
+    // A reload: the panel starts with no Connect of its own, the core says the sign-in waits.
+    const profile = makeProfile({ connection: { status: 'connecting', pendingAuthorizeUrl: AUTHORIZE_URL } });
+    setup(profile);
+    expect(await screen.findByText('Waiting for you to allow access in your browser…')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Open the consent page again' }).getAttribute('href')).toBe(AUTHORIZE_URL);
+  });
+
+  it('asks before revoking a production profile, naming the org; Escape keeps it connected; keyboard only', async () => {
+    const profile = connected(makeProfile());
+    const { backend, user } = setup(profile);
+    backend.on('auth:disconnect', () => ok(makeProfile()));
+    const revoke = await screen.findByRole('button', { name: 'Disconnect (revoke access)' });
+    revoke.focus();
+    await user.keyboard('{Enter}');
+    const dialog = await screen.findByRole('alertdialog', { name: 'Revoke this app’s access to Acme Ltd (production)?' });
+    expect(backend.callsTo('auth:disconnect')).toEqual([]);
+    // The safe choice has the focus.
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Keep connected' }));
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(document.activeElement).toBe(revoke);
+    expect(backend.callsTo('auth:disconnect')).toEqual([]);
+
+    await user.keyboard('{Enter}');
+    const again = await screen.findByRole('alertdialog');
+    await user.tab({ shift: true });
+    expect(document.activeElement).toBe(within(again).getByRole('button', { name: 'Revoke access to Acme Ltd' }));
+    const results = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false } } });
+    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    await user.keyboard('{Enter}');
+    expect(backend.callsTo('auth:disconnect')).toEqual([{ profileId: profile.id, revoke: true }]);
+    expect(await screen.findByRole('button', { name: 'Connect' })).toBeTruthy();
+  });
+
+  it('revokes a Sandbox profile without asking', async () => {
+    const profile = connected(makeProfile({ environment: 'sandbox' }));
+    const { backend, user } = setup(profile);
+    backend.on('auth:disconnect', () => ok(makeProfile({ environment: 'sandbox' })));
+    await user.click(await screen.findByRole('button', { name: 'Disconnect (revoke access)' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(backend.callsTo('auth:disconnect')).toEqual([{ profileId: profile.id, revoke: true }]);
+  });
+
+  it('says when the previous sign-in could not be revoked, while staying connected', async () => {
+    const profile = connected(makeProfile());
+    profile.connection.warning = {
+      code: 'OLD_SIGN_IN_NOT_REVOKED',
+      message: 'Connected. But the app could not ask Zoho to cancel this profile’s previous sign-in, so it still works for now.',
+      hint: 'The app tries again when you disconnect or reconnect this profile.',
+    };
+    setup(profile);
+    expect(await screen.findByText(/could not ask Zoho to cancel this profile’s previous sign-in/)).toBeTruthy();
+    expect(screen.getByText('Connected, but one thing needs your attention.')).toBeTruthy();
+  });
+
+  it('in browser mode, says before the start that a Mobile-based profile can’t finish here, and keeps the paste route as an advanced option', async () => {
+    const profile = makeProfile();
+    const backend = createFakeBackend({ profiles: [profile], info: { activeProfileId: profile.id, mode: 'browser' } });
+    backend.on('auth:connect', () => ok({ authorizeUrl: AUTHORIZE_URL, redirectUri: profile.redirectUri ?? '', via: 'scheme' }));
+    render(<App api={backend.api} />);
+    const user = userEvent.setup();
+    const note = await screen.findByRole('note', { name: 'This profile can’t finish connecting in a browser tab' });
+    expect(within(note).getByText(/only the desktop app can receive/)).toBeTruthy();
+    expect(within(note).getByText(/open this profile in the desktop app/)).toBeTruthy();
+    expect(within(note).getByText(/use a Server-based client/)).toBeTruthy();
+    // No plain "Connect" that would leave a non-developer stuck on Zoho's page.
+    expect(screen.queryByRole('button', { name: 'Connect' })).toBeNull();
+    await user.click(within(note).getByText('Advanced: connect here and paste the answer by hand'));
+    await user.click(within(note).getByRole('button', { name: 'Connect and paste the answer' }));
+    expect(backend.callsTo('auth:connect')).toEqual([{ profileId: profile.id }]);
+    const paste = await screen.findByLabelText('Paste the address Zoho sent you back to');
+    const help = document.getElementById(paste.getAttribute('aria-describedby')!.split(' ')[0]!)!;
+    expect(help.textContent).toMatch(/address bar keeps showing Zoho’s consent page/);
+    expect(help.textContent).toMatch(/Location/);
+    expect(help.textContent).toMatch(/connected-app-console:\/\/oauth\/callback\?/);
+    expect(screen.queryByText(/The app continues by itself/)).toBeNull();
+  });
+
+  it('in browser mode, a Server-based profile connects as usual', async () => {
+    const profile = makeProfile({ clientType: 'server', redirectUri: 'http://localhost:43005/oauth/callback' });
+    const backend = createFakeBackend({ profiles: [profile], info: { activeProfileId: profile.id, mode: 'browser' } });
+    render(<App api={backend.api} />);
+    expect(await screen.findByRole('button', { name: 'Connect' })).toBeTruthy();
+    expect(screen.queryByRole('note', { name: /can’t finish connecting/ })).toBeNull();
+  });
+});

@@ -60,7 +60,8 @@ export function connected(profile: ProfileView): ProfileView {
 
 export function makeInfo(overrides: Partial<AppInfo> = {}): AppInfo {
   return {
-    mode: 'browser',
+    // The desktop app: a Mobile-based profile connects by itself there (browser mode warns first, see ConnectionPanel).
+    mode: 'electron',
     version: '0.1.0',
     secretStorage: { persistent: true, backend: 'keychain' },
     activeProfileId: null,

@@ -165,7 +165,7 @@ describe('profile form', () => {
     await user.click(await screen.findByRole('button', { name: 'New profile' }));
     const records = screen.getByRole('group', { name: 'Records' });
     const all = within(records).getByLabelText('ZohoCRM.modules.ALL') as HTMLInputElement;
-    expect(all.checked).toBe(true);
+    expect(all.checked).toBe(false); // risky scopes are never pre-selected
     expect(describedText(all)).toMatch(/Risky/);
     const leadsRead = within(records).getByLabelText('ZohoCRM.modules.leads.READ');
     expect(describedText(leadsRead)).toBe('Read Leads records.');

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fail, ok, type CrmField, type RecordsPage } from '../../shared/ipc/contract';
 import { App } from '../../renderer/src/App';
@@ -108,5 +108,24 @@ describe('records (the console’s guided list)', () => {
     expect(backend.callsTo('crm:send').map((c) => c.request.query?.page)).toEqual(['1', '2']);
     await user.click(screen.getByRole('button', { name: 'Previous page' }));
     expect(await screen.findByText('Person 1')).toBeTruthy();
+  });
+
+  it('"Reconnect adding <scope>" adds the scope to the profile and starts the app\'s Connect', async () => {
+    const base = connected(makeProfile({ scopes: ['ZohoCRM.modules.contacts.READ', 'ZohoCRM.settings.fields.READ'] }));
+    const profile = { ...base, connection: { ...base.connection, orgName: 'Acme Ltd' } };
+    const backend = createFakeBackend({ profiles: [profile], info: { activeProfileId: profile.id } });
+    backend.on('crm:modules', () => ok([{ apiName: 'Leads', label: 'Leads', singularLabel: 'Lead', apiSupported: true }]));
+    backend.on('crm:fields', () => ok(LEAD_FIELDS));
+    backend.on('profiles:update', ({ changes }) => ok({ ...profile, ...(changes as object) }));
+    backend.on('auth:connect', () => ok({ authorizeUrl: 'https://accounts.zoho.eu/oauth/v2/auth?x', redirectUri: 'connected-app-console://oauth/callback', via: 'scheme' }));
+    render(<App api={backend.api} />);
+    const user = userEvent.setup();
+    const picker = await screen.findByLabelText('Module');
+    await within(picker).findByRole('option', { name: 'Leads' });
+    await user.selectOptions(picker, 'Leads');
+    await user.click(await screen.findByRole('button', { name: 'Reconnect adding ZohoCRM.modules.leads.READ' }));
+    await waitFor(() => expect(backend.callsTo('auth:connect')).toEqual([{ profileId: profile.id }]));
+    expect(backend.callsTo('profiles:update')[0]!.changes).toEqual({ scopes: ['ZohoCRM.modules.contacts.READ', 'ZohoCRM.settings.fields.READ', 'ZohoCRM.modules.leads.READ'] });
+    expect(backend.callsTo('crm:send')).toEqual([]);
   });
 });

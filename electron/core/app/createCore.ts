@@ -3,6 +3,7 @@ import { Connector } from '../auth/connector';
 import { describeConnection } from '../auth/connectionStatus';
 import { AuthLedger } from '../auth/authLedger';
 import { createNetSettings, type NetSettings } from '../net/netSettings';
+import { logTransportFailures } from '../net/transportLog';
 import { CrmClient } from '../crm/crmClient';
 import { CrmService } from '../crm/crmService';
 import { ApiConsole } from '../crm/apiConsole';
@@ -91,6 +92,8 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
           deviceProgress: (id) => connectorRef.current?.deviceProgress(id),
           renewsWithoutUser: (id) => connectorRef.current?.renewsWithoutUser(id) ?? false,
           connectedVia: (id) => connectorRef.current?.connectedVia(id),
+          pendingAuthorizeUrl: (id) => connectorRef.current?.pendingAuthorizeUrl(id),
+          warning: (id) => connectorRef.current?.warning(id),
         }),
     },
     now,
@@ -156,7 +159,8 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
   };
 
   // While a passphrase vault is locked, calls that need a secret are refused with "unlock first".
-  const dispatch = guardLockedVault(createDispatcher(handlers, log), vault);
+  // Network failures are logged with their transport code (never the URL); see net/transportLog.ts.
+  const dispatch = logTransportFailures(guardLockedVault(createDispatcher(handlers, log), vault), log);
 
   return {
     dispatch,

@@ -9,7 +9,17 @@ import type { ProfileService } from '../profiles/profileService';
 import type { ProfileStore } from '../profiles/profileStore';
 import type { Vault } from '../vault/vault';
 
-const DEMO_SCOPES = [...DEFAULT_SCOPES, 'ZohoCRM.settings.layouts.READ', 'ZohoCRM.coql.READ', 'ZohoSearch.securesearch.READ'];
+/**
+ * The built-in Demo profile shows everything the console can do against a practice org,
+ * writes included, so it asks for more than a new profile's read-only default.
+ */
+const DEMO_SCOPES = [
+  'ZohoCRM.modules.ALL',
+  ...DEFAULT_SCOPES.filter((s) => !s.startsWith('ZohoCRM.modules.')),
+  'ZohoCRM.settings.layouts.READ',
+  'ZohoCRM.coql.READ',
+  'ZohoSearch.securesearch.READ',
+];
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

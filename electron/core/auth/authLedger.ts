@@ -31,8 +31,8 @@ interface LedgerFile extends Record<string, unknown> {
   authorizations: Record<string, number[]>;
   /**
    * Sign-ins waiting for their redirect (at most ten minutes), so a redirect that starts the
-   * app finishes them. The PKCE verifier is here: useless without the code and the client
-   * secret (which stays in the vault), and removed as soon as the redirect is used.
+   * app finishes them: state, profile, redirect URI, consent-page address. Never the PKCE
+   * verifier: that is sealed in the vault (`pkceVerifier`), or kept in memory only.
    */
   pending?: PersistedAuthorization[];
 }

@@ -12,6 +12,8 @@ export interface ConnectionStatusDeps {
   deviceProgress?(profileId: string): DeviceProgress | undefined;
   renewsWithoutUser?(profileId: string): boolean;
   connectedVia?(profileId: string): ConnectVia | undefined;
+  pendingAuthorizeUrl?(profileId: string): string | undefined;
+  warning?(profileId: string): IpcError | undefined;
 }
 
 /** What the UI is told about a profile's connection: status, who, where, until when — never a token. */
@@ -24,7 +26,8 @@ export function describeConnection(p: StoredProfile, deps: ConnectionStatusDeps)
   }
   if (deps.isConnecting(p.id)) {
     const device = deps.deviceProgress?.(p.id);
-    return { ...base, status: 'connecting', ...(device ? { device } : {}) };
+    const pendingAuthorizeUrl = deps.pendingAuthorizeUrl?.(p.id);
+    return { ...base, status: 'connecting', ...(device ? { device } : {}), ...(pendingAuthorizeUrl ? { pendingAuthorizeUrl } : {}) };
   }
   const c = p.connection;
   if (!c) {
@@ -53,5 +56,7 @@ export function describeConnection(p: StoredProfile, deps: ConnectionStatusDeps)
   const via = deps.connectedVia?.(p.id);
   if (via) view.via = via;
   if (renews) view.renewsWithoutUser = true;
+  const warning = deps.warning?.(p.id);
+  if (warning && view.status === 'connected') view.warning = warning;
   return view;
 }

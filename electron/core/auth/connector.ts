@@ -1,6 +1,6 @@
 import { APP_SCHEME } from '../../../shared/app';
 import type { AppEvent, ConnectStarted, ConnectVia, DeviceProgress, IpcError } from '../../../shared/ipc/contract';
-import { DATA_CENTRES, type DataCentreId } from '../../../shared/zoho/dataCentres';
+import { DATA_CENTRES, type DataCentreId, type Environment } from '../../../shared/zoho/dataCentres';
 import { explain } from '../../../shared/zoho/errors';
 import { splitScopes } from '../../../shared/zoho/scopes';
 import { CoreError, asCoreError } from '../errors';
@@ -10,7 +10,7 @@ import type { NetSettings } from '../net/netSettings';
 import { clientSecretFor } from '../oauth/clientSecrets';
 import { LoopbackListener, PortBusyError } from '../oauth/loopbackListener';
 import { mapTokenError } from '../oauth/oauthErrors';
-import { PendingAuthorizations, type PendingAuthorization } from '../oauth/pendingAuthorizations';
+import { PendingAuthorizations, type PendingAuthorization, type VerifierStore } from '../oauth/pendingAuthorizations';
 import { THROTTLE_MS, type TokenManager } from '../oauth/tokenManager';
 import {
   buildAuthorizeUrl,
@@ -68,6 +68,18 @@ export interface Completion {
   dataCentre?: DataCentreId;
 }
 
+/** Environments in the words of the profile form's badge. */
+const ENVIRONMENT_WORDS: Record<Environment, string> = { production: 'production', sandbox: 'Sandbox', developer: 'Developer' };
+
+/** A refresh token a reconnect replaced, kept sealed until Zoho confirms it is revoked. */
+interface ReplacedToken {
+  token: string;
+  accountsServer: string;
+}
+
+/** What, in a profile edit, makes its connection another one (profileService drops it then). */
+export type IdentityChanges = Partial<Pick<StoredProfile, 'clientId' | 'dataCentre' | 'environment' | 'service'>>;
+
 /** Self Client codes: "1000." then Zoho's hex groups; anything else is a copy-paste slip. */
 const GRANT_CODE = /^1000\.[A-Za-z0-9]{8,}\.[A-Za-z0-9]{8,}$/;
 
@@ -81,13 +93,15 @@ export class Connector {
   private readonly pending: PendingAuthorizations;
   private readonly listeners = new Map<string, LoopbackListener>();
   private readonly errors = new Map<string, IpcError>();
+  /** Said while connected: the connection works, but something needs the user's eye (an old sign-in not revoked). */
+  private readonly warnings = new Map<string, IpcError>();
   /** Token and revoke requests running per profile, so Cancel can stop them. */
   private readonly running = new Map<string, AbortController>();
   private readonly callbackTimers = new Map<string, NodeJS.Timeout>();
   private readonly devices: DeviceFlow;
 
   constructor(private readonly deps: ConnectorDeps) {
-    this.pending = new PendingAuthorizations(deps.now, () => deps.net.callbackWaitMs, deps.ledger.pendingStore);
+    this.pending = new PendingAuthorizations(deps.now, () => deps.net.callbackWaitMs, deps.ledger.pendingStore, this.verifierStore());
     this.devices = new DeviceFlow({
       ...deps,
       complete: (profileId, completion) => this.complete(profileId, completion),
@@ -112,6 +126,37 @@ export class Connector {
         });
       }
     }
+  }
+
+  /** PKCE verifiers sealed in the vault (memory only when the vault is), one pending sign-in per profile. */
+  private verifierStore(): VerifierStore {
+    const vault = this.deps.vault;
+    const read = (profileId: string): { state?: string; verifier?: string } => {
+      try {
+        return JSON.parse(vault.get(profileId, 'pkceVerifier') ?? '{}') as { state?: string; verifier?: string };
+      } catch {
+        return {};
+      }
+    };
+    return {
+      put: (profileId, state, verifier) => vault.set(profileId, 'pkceVerifier', JSON.stringify({ state, verifier })),
+      get: (profileId, state) => {
+        const entry = read(profileId);
+        return entry.state === state ? entry.verifier : undefined;
+      },
+      drop: (profileId, state) => {
+        if (read(profileId).state === state) vault.delete(profileId, 'pkceVerifier');
+      },
+    };
+  }
+
+  /** The consent page of a sign-in waiting for its redirect (it holds no secret), so the UI can offer it again after a reload. */
+  pendingAuthorizeUrl(profileId: string): string | undefined {
+    return this.pending.forProfile(profileId)?.authorizeUrl;
+  }
+
+  warning(profileId: string): IpcError | undefined {
+    return this.warnings.get(profileId);
   }
 
   isConnecting(profileId: string): boolean {
@@ -192,7 +237,7 @@ export class Connector {
 
     this.cancelRunning(profileId);
     if (via === 'loopback') await this.startListener(profile, redirectUri);
-    const pending = this.pending.add({ state, profileId, verifier: pkce.verifier, redirectUri, via, abort: new AbortController() });
+    const pending = this.pending.add({ state, profileId, verifier: pkce.verifier, redirectUri, via, authorizeUrl, abort: new AbortController() });
     this.armCallbackTimer(pending);
     this.deps.ledger.recordAuthorization(profile.clientId, this.deps.now());
     this.deps.emit({ type: 'profiles-changed' });
@@ -243,9 +288,21 @@ export class Connector {
       this.listeners.set(profile.id, listener);
     } catch (error) {
       // Never another port: Zoho accepts only the exact registered redirect URI (§4.2).
-      if (error instanceof PortBusyError) throw CoreError.of('LOOPBACK_PORT_BUSY', { port: error.port });
+      if (error instanceof PortBusyError) throw CoreError.of('LOOPBACK_PORT_BUSY', this.portOwner(profile.id, error.port));
       throw error;
     }
+  }
+
+  /** Who holds a busy port, when it is this app: another profile's sign-in, or the page in browser mode. */
+  private portOwner(profileId: string, port: number): { port: number; portOwner?: 'app' | 'profile'; profileName?: string } {
+    for (const [otherId, listener] of this.listeners) {
+      if (otherId !== profileId && listener.port === port) {
+        const other = this.deps.store.get(otherId);
+        return { port, portOwner: 'profile', ...(other ? { profileName: other.name } : {}) };
+      }
+    }
+    if (this.deps.net.appPorts.has(port)) return { port, portOwner: 'app' };
+    return { port };
   }
 
   cancel(profileId: string): void {
@@ -484,8 +541,20 @@ export class Connector {
     const issuerDc = this.deps.hosts.dataCentreOfAccountsServer(c.accountsServer, profile.service) ?? profile.dataCentre;
     const apiDomain = c.tokens.apiDomain ?? this.deps.hosts.endpointsFor(profile.service, issuerDc, profile.environment).apiDomain;
     if (!this.deps.hosts.isAllowedApiDomain(apiDomain, profile.service)) {
+      await this.revokeMinted(profile, c);
       throw CoreError.of('CRM_INVALID_HOST', { host: apiDomain });
     }
+    // Zoho binds the token to the org picked on the consent page (§2.2): a Sandbox profile
+    // connected to the production org would show "Sandbox" and read production records.
+    const mismatch = this.placeMismatch(profile, apiDomain);
+    if (mismatch) {
+      await this.revokeMinted(profile, c);
+      this.deps.log.warn('connection refused: wrong org for the profile', { profileId: profile.id, code: mismatch.code });
+      throw new CoreError(mismatch);
+    }
+    // The sign-in this one replaces (Reconnect): revoked once the new one works (§3.4).
+    const replacedToken = this.deps.vault.get(profile.id, 'refreshToken');
+    const replaced = replacedToken && before.connection ? { token: replacedToken, accountsServer: before.connection.accountsServer } : undefined;
     this.deps.tokens.forget(profile.id);
     this.deps.tokens.accept(profile.id, c.tokens, apiDomain);
     const granted = c.tokens.scope ? splitScopes(c.tokens.scope) : profile.scopes;
@@ -513,6 +582,10 @@ export class Connector {
     }
     if (!c.tokens.refreshToken && c.grant !== 'client_credentials') this.errors.set(profile.id, explain('OAUTH_NO_REFRESH_TOKEN'));
     else this.errors.delete(profile.id);
+    this.warnings.delete(profile.id);
+    if (replaced && replaced.token !== c.tokens.refreshToken) this.keepReplaced(profile.id, replaced);
+    const notRevoked = await this.revokeReplaced(profile.id);
+    if (notRevoked) this.warnings.set(profile.id, explain('OLD_SIGN_IN_NOT_REVOKED', { zohoMessage: notRevoked.message }, notRevoked.details));
     const view = this.deps.profiles.view(this.deps.profiles.require(profile.id));
     this.deps.emit({ type: 'auth-finished', profileId: profile.id, ok: true, profile: view });
     this.deps.emit({ type: 'profiles-changed' });
@@ -573,6 +646,131 @@ export class Connector {
     return who;
   }
 
+  /** Environment (and, for a single-DC profile, data centre) of the token's API domain vs the profile's. */
+  private placeMismatch(profile: StoredProfile, apiDomain: string): IpcError | undefined {
+    const place = this.deps.hosts.placeOfApiDomain(apiDomain, profile.service);
+    if (!place) return undefined;
+    if (place.environment !== profile.environment) {
+      return explain('OAUTH_ENVIRONMENT_MISMATCH', { picked: ENVIRONMENT_WORDS[place.environment], expected: ENVIRONMENT_WORDS[profile.environment] });
+    }
+    if (!profile.multiDc && place.dataCentre !== profile.dataCentre) {
+      return explain('OAUTH_DATA_CENTRE_MISMATCH', { picked: DATA_CENTRES[place.dataCentre].label, expected: DATA_CENTRES[profile.dataCentre].label });
+    }
+    return undefined;
+  }
+
+  /** Revokes one token at an (allowed) accounts server; throws the mapped error unless Zoho says it is gone already (HTTP 400). */
+  private async revokeAt(profile: StoredProfile, accountsServer: string, token: string, signal: AbortSignal): Promise<void> {
+    if (!this.deps.hosts.isAllowedAccountsServer(accountsServer, profile.service)) {
+      throw CoreError.of('ACCOUNTS_SERVER_NOT_ALLOWED', { host: accountsServer });
+    }
+    try {
+      await revoke(
+        buildConfiguration({
+          clientId: profile.clientId,
+          clientSecret: clientSecretFor(this.deps, profile, accountsServer),
+          authorizeServer: accountsServer,
+          accountsServer,
+          insecure: profile.service === 'demo',
+          signal,
+          timeoutMs: this.deps.net.timeoutMs,
+        }),
+        token,
+      );
+    } catch (error) {
+      const dc = this.deps.hosts.dataCentreOfAccountsServer(accountsServer, profile.service);
+      const mapped = mapTokenError(error, { dataCentre: dataCentreLabel(profile, dc), host: new URL(accountsServer).host });
+      // 400 = Zoho no longer knows the token: it is revoked already.
+      const alreadyGone = (error as { cause?: { status?: number } }).cause?.status === 400 || mapped.code === 'OAUTH_INVALID_CODE';
+      if (!alreadyGone) throw new CoreError(mapped);
+    }
+    this.deps.ledger.removeRefreshToken(token);
+  }
+
+  /** A refused connection keeps nothing: the token just minted is revoked (best-effort) and forgotten. */
+  private async revokeMinted(profile: StoredProfile, c: Completion): Promise<void> {
+    const token = c.tokens.refreshToken ?? c.tokens.accessToken;
+    try {
+      await this.revokeAt(profile, c.accountsServer, token, AbortSignal.timeout(this.deps.net.timeoutMs));
+    } catch (error) {
+      this.deps.log.warn('could not revoke the refused sign-in', { profileId: profile.id, code: (error as CoreError).code ?? 'unknown' });
+    }
+  }
+
+  private readReplaced(profileId: string): ReplacedToken[] {
+    try {
+      const list = JSON.parse(this.deps.vault.get(profileId, 'replacedRefreshTokens') ?? '[]') as unknown;
+      return Array.isArray(list) ? (list as ReplacedToken[]).filter((e) => typeof e?.token === 'string' && typeof e.accountsServer === 'string') : [];
+    } catch {
+      return [];
+    }
+  }
+
+  private writeReplaced(profileId: string, list: ReplacedToken[]): void {
+    if (list.length) this.deps.vault.set(profileId, 'replacedRefreshTokens', JSON.stringify(list));
+    else this.deps.vault.delete(profileId, 'replacedRefreshTokens');
+  }
+
+  private keepReplaced(profileId: string, entry: ReplacedToken): void {
+    this.writeReplaced(profileId, [...this.readReplaced(profileId).filter((e) => e.token !== entry.token), entry]);
+  }
+
+  /**
+   * Revokes the refresh tokens this profile's reconnects replaced. Each one still counts
+   * toward Zoho's 20 per user and client (the 21st deletes the oldest, maybe a live
+   * integration's), and it still works. Best-effort: the ones Zoho could not be asked about
+   * stay sealed in the vault for the next try; returns the first failure.
+   */
+  private async revokeReplaced(profileId: string): Promise<IpcError | undefined> {
+    const profile = this.deps.store.get(profileId);
+    const list = this.readReplaced(profileId);
+    if (!profile || !list.length) return undefined;
+    const left: ReplacedToken[] = [];
+    let failure: IpcError | undefined;
+    for (const entry of list) {
+      try {
+        await this.revokeAt(profile, entry.accountsServer, entry.token, AbortSignal.timeout(this.deps.net.timeoutMs));
+      } catch (error) {
+        const appError = asCoreError(error, (e) => mapTokenError(e)).appError;
+        failure ??= appError;
+        left.push(entry);
+        this.deps.log.warn('could not revoke a replaced sign-in', { profileId, code: appError.code });
+      }
+    }
+    this.writeReplaced(profileId, left);
+    return failure;
+  }
+
+  /**
+   * Called by the profiles handler before an edit is saved. A different client id, data
+   * centre, environment or service makes the connection another one, and the profile service
+   * then drops it: revoke it at Zoho first, so the old sign-in does not live on unseen. If Zoho
+   * can't be asked, the edit is refused (nothing saved) with what to do.
+   */
+  async beforeIdentityChange(profileId: string, changes: IdentityChanges): Promise<void> {
+    const profile = this.deps.store.get(profileId);
+    if (!profile?.connection) return;
+    const differs =
+      (changes.clientId !== undefined && changes.clientId.trim() !== profile.clientId) ||
+      (changes.dataCentre !== undefined && changes.dataCentre !== profile.dataCentre) ||
+      (changes.environment !== undefined && changes.environment !== profile.environment) ||
+      (changes.service !== undefined && changes.service !== profile.service);
+    if (!differs) return;
+    this.cancel(profileId);
+    try {
+      await this.disconnect(profileId, true);
+    } catch (error) {
+      const appError = asCoreError(error, (e) => mapTokenError(e)).appError;
+      throw new CoreError({
+        ...appError,
+        hint: `${appError.hint ? `${appError.hint} ` : ''}Your changes were not saved, and the profile is still connected: a different client, data centre or environment ends this connection, so the app first asks Zoho to cancel it. Try again, or use "Forget locally" first.`.replace(
+          / ?The connection was kept; try again, or use "Forget locally"\./,
+          '',
+        ),
+      });
+    }
+  }
+
   /**
    * Disconnect: revoke the refresh token at Zoho (unless `revoke` is false: "forget locally"),
    * then forget the tokens here. A revoke that fails on the way (network, timeout, Zoho
@@ -581,40 +779,27 @@ export class Connector {
   async disconnect(profileId: string, revokeAtZoho: boolean): Promise<void> {
     const profile = this.deps.profiles.require(profileId);
     const refreshToken = this.deps.vault.get(profileId, 'refreshToken');
+    const kept = (mapped: IpcError): CoreError => {
+      this.deps.emit({ type: 'profiles-changed' });
+      if (mapped.code === 'ACCOUNTS_SERVER_NOT_ALLOWED') return new CoreError(mapped);
+      return new CoreError({ ...mapped, hint: `${mapped.hint ?? ''} The connection was kept; try again, or use "Forget locally".`.trim() });
+    };
+    if (revokeAtZoho) {
+      // Older sign-ins of this profile whose revoke failed at a reconnect first: "revoked" means all of them.
+      const notRevoked = await this.revokeReplaced(profileId);
+      if (notRevoked) throw kept(notRevoked);
+    }
     if (revokeAtZoho && refreshToken && profile.connection) {
       const accountsServer = profile.connection.accountsServer;
-      if (!this.deps.hosts.isAllowedAccountsServer(accountsServer, profile.service)) {
-        throw CoreError.of('ACCOUNTS_SERVER_NOT_ALLOWED', { host: accountsServer });
-      }
-      const dc = this.deps.hosts.dataCentreOfAccountsServer(accountsServer, profile.service);
       try {
-        await this.withAbort(profileId, (signal) =>
-          revoke(
-            buildConfiguration({
-              clientId: profile.clientId,
-              clientSecret: clientSecretFor(this.deps, profile, accountsServer),
-              authorizeServer: accountsServer,
-              accountsServer,
-              insecure: profile.service === 'demo',
-              signal,
-              timeoutMs: this.deps.net.timeoutMs,
-            }),
-            refreshToken,
-          ),
-        );
+        await this.withAbort(profileId, (signal) => this.revokeAt(profile, accountsServer, refreshToken, signal));
       } catch (error) {
-        const mapped = mapTokenError(error, { dataCentre: dataCentreLabel(profile, dc), host: new URL(accountsServer).host });
-        // 400 = Zoho no longer knows the token: it is revoked already, forgetting is right.
-        const alreadyGone = (error as { cause?: { status?: number } }).cause?.status === 400 || mapped.code === 'OAUTH_INVALID_CODE';
-        if (!alreadyGone) {
-          this.deps.emit({ type: 'profiles-changed' });
-          throw new CoreError({ ...mapped, hint: `${mapped.hint ?? ''} The connection was kept; try again, or use "Forget locally".`.trim() });
-        }
+        throw kept(asCoreError(error, (e) => mapTokenError(e)).appError);
       }
-      this.deps.ledger.removeRefreshToken(refreshToken);
     }
     this.deps.tokens.forget(profileId);
     this.errors.delete(profileId);
+    this.warnings.delete(profileId);
     this.deps.store.put({ ...this.deps.profiles.require(profileId), connection: undefined });
     this.deps.emit({ type: 'profiles-changed' });
   }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, renameSync } from 'node:fs';
+import { chmodSync, existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ConsoleRequestSchema, type HistoryEntry } from '../../../shared/ipc/contract';
@@ -51,7 +51,10 @@ export class HistoryStore {
     } catch (error) {
       const path = join(dataDir, 'history.json');
       const aside = existsSync(path) ? `${path.replace(/\.json$/, '')}.unreadable-${new Date().toISOString().replace(/[:.]/g, '-')}.json` : null;
-      if (aside) renameSync(path, aside);
+      if (aside) {
+        renameSync(path, aside);
+        chmodSync(aside, 0o600);
+      }
       this.log.error('history file unreadable; moved aside', { aside, reason: String(error) });
       this.store = storeFactory<HistoryFile>({ name: 'history', defaults: empty });
     }

@@ -61,6 +61,25 @@ export class HostPolicy {
     return service === 'demo' ? this.demoApis().includes(origin) : ZOHO_API_DOMAINS.includes(origin);
   }
 
+  /**
+   * Which data centre and environment an (allowed) API domain serves. Zoho binds a token to
+   * the org picked on the consent page (§2.2), and the token's `api_domain` says where that
+   * org lives: www.zohoapis.* is production, sandbox.* a sandbox, developer.* a developer org.
+   */
+  placeOfApiDomain(origin: string, service: Service): { dataCentre: DataCentreId; environment: Environment } | undefined {
+    const entries: [string, Record<Environment, string>][] =
+      service === 'demo'
+        ? Object.entries(this.demo?.api ?? {})
+        : DATA_CENTRE_LIST.map((d) => [d.id, d.apiDomains] as [string, Record<Environment, string>]);
+    for (const [dc, byEnvironment] of entries) {
+      if (!isDataCentreId(dc)) continue;
+      for (const [environment, apiOrigin] of Object.entries(byEnvironment) as [Environment, string][]) {
+        if (apiOrigin === origin) return { dataCentre: dc, environment };
+      }
+    }
+    return undefined;
+  }
+
   /** For a Demo accounts origin, the data centre it stands for. */
   demoLocationOf(accountsOrigin: string): string | undefined {
     if (!this.demo) return undefined;

@@ -12,6 +12,11 @@ export interface NetSettings {
   callbackWaitMs: number;
   /** Waits between device-flow polls; resolves early (rejects) when the signal aborts. */
   sleep(ms: number, signal: AbortSignal): Promise<void>;
+  /**
+   * Ports this app itself serves on (browser mode's page), so a loopback redirect on one of
+   * them is reported as the app's own, not "another program".
+   */
+  appPorts: Set<number>;
 }
 
 export function realSleep(ms: number, signal: AbortSignal): Promise<void> {
@@ -34,6 +39,7 @@ export function createNetSettings(overrides: Partial<NetSettings> = {}): NetSett
     timeoutMs: ZOHO_LIMITS.networkTimeoutMs,
     callbackWaitMs: ZOHO_LIMITS.authorizationWaitSeconds * 1000,
     sleep: realSleep,
+    appPorts: new Set<number>(),
     ...overrides,
   };
 }

@@ -39,6 +39,11 @@ export class LoopbackListener {
 
   private constructor(private readonly options: LoopbackOptions) {}
 
+  /** The port it listens on (the registered one). */
+  get port(): number {
+    return this.options.port;
+  }
+
   static async start(options: LoopbackOptions): Promise<LoopbackListener> {
     const listener = new LoopbackListener(options);
     await listener.listen('127.0.0.1');

@@ -6,18 +6,34 @@ export interface PendingAuthorization {
   verifier: string;
   redirectUri: string;
   via: 'scheme' | 'loopback';
+  /** The consent page's address (PKCE challenge and state only, no secret), so the UI can offer it again. */
+  authorizeUrl?: string;
   createdAt: number;
   expiresAt: number;
   /** Aborts the exchange if the user cancels. */
   abort: AbortController;
 }
 
-/** A pending sign-in as kept on disk (no AbortController), so a redirect that starts the app still finishes it. */
-export type PersistedAuthorization = Omit<PendingAuthorization, 'abort'>;
+/**
+ * A pending sign-in as kept on disk, so a redirect that starts the app still finishes it: no
+ * AbortController and no PKCE verifier (that one lives in the vault, see VerifierStore).
+ * Files written before the verifier moved may still hold one: it is moved and scrubbed on load.
+ */
+export type PersistedAuthorization = Omit<PendingAuthorization, 'abort' | 'verifier'> & { verifier?: string };
 
 export interface PendingStore {
   load(): PersistedAuthorization[];
   save(list: PersistedAuthorization[]): void;
+}
+
+/**
+ * Where PKCE verifiers wait for their redirect: sealed in the vault like every other secret
+ * (or in memory only, when the vault is), never in a plain file.
+ */
+export interface VerifierStore {
+  put(profileId: string, state: string, verifier: string): void;
+  get(profileId: string, state: string): string | undefined;
+  drop(profileId: string, state: string): void;
 }
 
 export type TakeResult =
@@ -43,14 +59,29 @@ export class PendingAuthorizations {
      * shows Zoho's consent page, and the OS then starts it with the redirect (cold start).
      */
     private readonly store?: PendingStore,
+    private readonly verifiers?: VerifierStore,
   ) {
-    for (const entry of store?.load() ?? []) {
-      if (entry.expiresAt > now()) this.byState.set(entry.state, { ...entry, abort: new AbortController() });
+    let scrub = false;
+    for (const { verifier: legacy, ...entry } of store?.load() ?? []) {
+      if (legacy) {
+        scrub = true;
+        if (entry.expiresAt > now()) verifiers?.put(entry.profileId, entry.state, legacy);
+      }
+      if (entry.expiresAt <= now()) continue;
+      // No verifier (a memory-only vault after a restart, a locked vault): the redirect could
+      // not be exchanged anyway, so the sign-in is dropped rather than kept half.
+      const verifier = verifiers?.get(entry.profileId, entry.state);
+      if (verifier) this.byState.set(entry.state, { ...entry, verifier, abort: new AbortController() });
     }
+    if (scrub) this.persist();
   }
 
   private persist(): void {
-    this.store?.save([...this.byState.values()].map(({ abort: _abort, ...rest }) => rest));
+    this.store?.save([...this.byState.values()].map(({ abort: _abort, verifier: _verifier, ...rest }) => rest));
+  }
+
+  private forget(pending: PendingAuthorization): void {
+    this.verifiers?.drop(pending.profileId, pending.state);
   }
 
   add(entry: Omit<PendingAuthorization, 'createdAt' | 'expiresAt'>): PendingAuthorization {
@@ -61,6 +92,7 @@ export class PendingAuthorizations {
     const createdAt = this.now();
     const pending = { ...entry, createdAt, expiresAt: createdAt + this.waitMs() };
     this.byState.set(entry.state, pending);
+    this.verifiers?.put(entry.profileId, entry.state, entry.verifier);
     this.persist();
     return pending;
   }
@@ -70,6 +102,7 @@ export class PendingAuthorizations {
     if (!pending) return { ok: false, reason: this.used.has(state) ? 'used' : 'unknown' };
     this.byState.delete(state);
     this.used.set(state, this.now());
+    this.forget(pending);
     this.persist();
     if (pending.expiresAt < this.now()) return { ok: false, reason: 'expired', profileId: pending.profileId };
     return { ok: true, pending };
@@ -90,6 +123,7 @@ export class PendingAuthorizations {
     pending.abort.abort();
     this.byState.delete(state);
     this.used.set(state, this.now());
+    this.forget(pending);
     this.persist();
   }
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   ProfileIdSchema,
   ProfileInputSchema,
+  profileNameKey,
   type ExportedFile,
   type ImportDecision,
   type ImportOutcome,
@@ -131,7 +132,7 @@ export class Portability {
     const writes: { profile: StoredProfile; secrets: Record<string, string>; dropRefresh: boolean }[] = [];
     const plannedNames = new Set<string>();
     const taken = (name: string, exceptId?: string) =>
-      this.deps.profiles.nameTaken(name, exceptId) || plannedNames.has(name.toLowerCase());
+      this.deps.profiles.nameTaken(name, exceptId) || plannedNames.has(profileNameKey(name));
     const uniqueName = (name: string, exceptId?: string) => {
       if (!taken(name, exceptId)) return name;
       const base = name.replace(/ \(\d+\)$/, '');
@@ -157,7 +158,7 @@ export class Portability {
           existing.service !== incoming.service ||
           existing.environment !== incoming.environment;
         const name = uniqueName(incoming.name, existing.id);
-        plannedNames.add(name.toLowerCase());
+        plannedNames.add(profileNameKey(name));
         const profile: StoredProfile = {
           ...fromExported(incoming, existing.id, existing.createdAt, now),
           name,
@@ -172,7 +173,7 @@ export class Portability {
       // New here, or "keep both": a new id; the profile id from the file is only used when free.
       const id = this.deps.store.get(incoming.id) || writes.some((w) => w.profile.id === incoming.id) ? randomUUID() : incoming.id;
       const name = uniqueName(incoming.name);
-      plannedNames.add(name.toLowerCase());
+      plannedNames.add(profileNameKey(name));
       writes.push({ profile: { ...fromExported(incoming, id, now, now), name }, secrets, dropRefresh: false });
       outcome.added.push(name);
     });
@@ -192,7 +193,7 @@ export class Portability {
     const existing = this.deps.store.list();
     return parsed.profiles.map((incoming, index) => {
       const match =
-        existing.find((p) => p.id === incoming.id) ?? existing.find((p) => p.name.toLowerCase() === incoming.name.toLowerCase());
+        existing.find((p) => p.id === incoming.id) ?? existing.find((p) => profileNameKey(p.name) === profileNameKey(incoming.name));
       const withSecret = Boolean(parsed.secrets[incoming.id]?.clientSecret);
       const base = {
         key: String(index),

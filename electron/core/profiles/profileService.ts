@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ProfileInputSchema, type ConnectionView, type ProfileInput, type ProfileView } from '../../../shared/ipc/contract';
+import { ProfileInputSchema, profileNameKey, type ConnectionView, type ProfileInput, type ProfileView } from '../../../shared/ipc/contract';
 import { DATA_CENTRE_IDS } from '../../../shared/zoho/dataCentres';
 import { DEFAULT_LOOPBACK_PATH, DEFAULT_LOOPBACK_PORT, SCHEME_REDIRECT_URI, loopbackRedirectUri } from '../../../shared/app';
 import { explain } from '../../../shared/zoho/errors';
@@ -95,6 +95,11 @@ export class ProfileService {
     if (input.clientSecret) this.vault.set(profile.id, 'clientSecret', input.clientSecret);
     this.saveDcSecrets(profile.id, input.clientSecretsByDc);
     return this.view(profile);
+  }
+
+  /** Throws what `update` would refuse, changing nothing (the auth layer checks before it revokes a connection). */
+  checkUpdate(id: string, changes: Partial<ProfileInput>): void {
+    this.validate({ ...this.asInput(this.require(id)), ...changes } as ProfileInput, id);
   }
 
   update(id: string, changes: Partial<ProfileInput>): ProfileView {
@@ -196,7 +201,7 @@ export class ProfileService {
     const copy: StoredProfile = {
       ...source,
       id: randomUUID(),
-      name: options.name.trim(),
+      name: options.name.trim().normalize('NFC'),
       orgLabel: options.orgLabel ?? source.orgLabel,
       environment: options.environment ?? source.environment,
       isBuiltInDemo: false,
@@ -217,8 +222,9 @@ export class ProfileService {
   }
 
   nameTaken(name: string, exceptId: string | undefined): boolean {
-    const wanted = name.trim().toLowerCase();
-    return this.store.list().some((p) => p.id !== exceptId && p.name.toLowerCase() === wanted);
+    // Look-alikes count as taken: compared after NFKC, case folding and collapsing white space.
+    const wanted = profileNameKey(name);
+    return this.store.list().some((p) => p.id !== exceptId && profileNameKey(p.name) === wanted);
   }
 
   /** `name`, or `name (2)`, `name (3)`… — the first that no other profile uses. */

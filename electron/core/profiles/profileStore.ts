@@ -1,12 +1,32 @@
 import { copyFileSync, existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KeyValueStore, LogPort, StoreFactory } from '../ports';
+import { makePrivate, PRIVATE_FILE_MODE } from './privateFiles';
 import { migrateProfilesFile, PROFILES_FILE_VERSION } from './migrations';
 import { salvageProfiles } from './salvage';
 import { StoredProfileSchema, type ProfilesFile, type StoredProfile } from './storedProfile';
 
 const EMPTY: ProfilesFile = { version: PROFILES_FILE_VERSION, profiles: [], activeProfileId: null };
 const stamp = () => new Date().toISOString().replace(/[:.]/g, '-');
+/** How a damaged profile is named to the user: `"Acme (prod)" (id 3f2a…)`, as much as can be read. */
+export function describeDamaged(item: unknown): string {
+  const record = typeof item === 'object' && item !== null && !Array.isArray(item) ? (item as Record<string, unknown>) : {};
+  const clean = (v: unknown, max: number) =>
+    typeof v === 'string' && v.trim() ? v.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/gu, '').trim().slice(0, max) : '';
+  const name = clean(record.name, 60);
+  const id = clean(record.id, 64);
+  const shortId = id.length > 8 ? `${id.slice(0, 4)}…` : id;
+  if (name && id) return `“${name}” (id ${shortId})`;
+  if (name) return `“${name}”`;
+  if (id) return `a profile with id ${shortId}`;
+  return 'an entry that is not a profile';
+}
+
+/** "a, b, c and 2 more". */
+function listSome(items: string[], max = 3): string {
+  if (items.length <= max) return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}` : (items[0] ?? '');
+  return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+}
 
 /** Last resort when the data folder cannot be written: the app keeps working, in memory. */
 function memoryStore(path: string): KeyValueStore<ProfilesFile> {
@@ -49,8 +69,9 @@ export class ProfileStore {
 
   private open(storeFactory: StoreFactory): KeyValueStore<ProfilesFile> {
     try {
-      const store = storeFactory<ProfilesFile>({ name: 'profiles', defaults: EMPTY });
+      const store = storeFactory<ProfilesFile>({ name: 'profiles', defaults: EMPTY, mode: PRIVATE_FILE_MODE });
       void store.store; // conf reads lazily on some paths: force a read now
+      makePrivate(store.path, this.log);
       return store;
     } catch (error) {
       // Invalid JSON (truncated, hand-edited): conf throws (clearInvalidConfig is off).
@@ -67,7 +88,8 @@ export class ProfileStore {
       this.log.error('profiles file unreadable; moved aside', { aside, reason: String(error).slice(0, 200) });
       let store: KeyValueStore<ProfilesFile>;
       try {
-        store = storeFactory<ProfilesFile>({ name: 'profiles', defaults: EMPTY });
+        store = storeFactory<ProfilesFile>({ name: 'profiles', defaults: EMPTY, mode: PRIVATE_FILE_MODE });
+        makePrivate(store.path, this.log);
       } catch (again) {
         // Not even a fresh file can be made (folder not writable): work in memory and say so.
         this.log.error('profiles file cannot be opened', { reason: String(again).slice(0, 200) });
@@ -90,6 +112,7 @@ export class ProfileStore {
     const aside = `${path.replace(/\.json$/, '')}.${why}-${stamp()}.json`;
     try {
       renameSync(path, aside);
+      makePrivate(aside, this.log);
       return aside;
     } catch (error) {
       this.log.error('could not move the profiles file aside', { reason: String(error) });
@@ -102,6 +125,7 @@ export class ProfileStore {
     const aside = `${path.replace(/\.json$/, '')}.${why}-${stamp()}.json`;
     try {
       copyFileSync(path, aside);
+      makePrivate(aside, this.log);
       return aside;
     } catch (error) {
       this.log.error('could not copy the profiles file aside', { reason: String(error) });
@@ -128,9 +152,15 @@ export class ProfileStore {
       migration = { file: raw, from: PROFILES_FILE_VERSION, newer: false };
     }
     if (migration.newer) {
-      const copy = this.copyAside(this.store.path, `from-newer-version-${migration.from}`);
+      const path = this.store.path;
+      const copy = this.copyAside(path, `from-newer-version-${migration.from}`);
+      // Never write an older layout over the newer file: until the user decides (by updating
+      // the app, or by moving that file away), this session keeps its changes in memory only.
+      this.store = memoryStore(path);
       this.notices.push(
-        `Your profiles file was written by a newer version of the app. The profiles this version understands were loaded; a copy of the original file was kept at ${copy}.`,
+        `Your profiles file (${path}) was written by a newer version of the app. This version loaded the profiles it understands and will not change that file: ` +
+          'profiles you add or edit now are kept only until the app closes. To keep working with all your profiles, update the app. ' +
+          `To go back to this version for good, move that file out of the folder and restart${copy ? `; a copy of it was also kept at ${copy}` : ''}.`,
       );
     } else if (migration.from < PROFILES_FILE_VERSION && shapeOk && !this.salvaged) {
       // Keep the file as it was before our migration, in case anyone needs to go back.
@@ -142,6 +172,7 @@ export class ProfileStore {
     const good: StoredProfile[] = [];
     const seen = new Set<string>();
     let bad = 0;
+    const dropped: string[] = [];
     for (const item of list) {
       const parsed = StoredProfileSchema.safeParse(item);
       if (parsed.success && !seen.has(parsed.data.id)) {
@@ -149,17 +180,21 @@ export class ProfileStore {
         seen.add(parsed.data.id);
       } else {
         bad += 1;
+        dropped.push(describeDamaged(item) + (parsed.success ? ' (the same id as another profile)' : ''));
       }
     }
 
     if (this.pendingNotice) {
       this.notices.push(this.pendingNotice(good.length));
       this.pendingNotice = null;
+    } else if (migration.newer) {
+      // The newer file stays where it is, untouched; only say what this version could not read.
+      if (bad > 0) this.notices.push(`${bad} profile(s) in it use features this version does not know and were not loaded: ${listSome(dropped)}.`);
     } else if (bad > 0 || !shapeOk) {
       const aside = this.moveAside(this.store.path, 'damaged');
       this.notices.push(
         shapeOk
-          ? `${bad} profile(s) in your profiles file were damaged and could not be loaded. A copy of the whole file was kept at ${aside}; the ${good.length} good profile(s) were kept.`
+          ? `${bad} profile(s) in your profiles file were damaged and could not be loaded: ${listSome(dropped)}. A copy of the whole file was kept at ${aside}; the ${good.length} good profile(s) were kept.`
           : `Your profiles file did not have the expected layout and could not be used. It was moved aside to ${aside}; the app started with no profiles; nothing was deleted.`,
       );
       this.log.warn('damaged profiles skipped', { bad, kept: good.length, aside });

@@ -15,6 +15,7 @@ export function confStoreFactory(dataDir: string): StoreFactory {
       configName: options.name,
       defaults: options.defaults,
       clearInvalidConfig: false,
-      ...(options.mode !== undefined ? { configFileMode: options.mode } : {}),
+      // Every file the app writes is private to the user (0600) unless a caller says otherwise.
+      configFileMode: options.mode ?? 0o600,
     });
 }

@@ -1,4 +1,5 @@
 import { existsSync, renameSync } from 'node:fs';
+import { makePrivate, PRIVATE_FILE_MODE } from '../profiles/privateFiles';
 import { join } from 'node:path';
 import type { VaultMode, VaultStatus } from '../../../shared/ipc/contract';
 import type { DataCentreId } from '../../../shared/zoho/dataCentres';
@@ -11,7 +12,14 @@ import { localFailure } from './vaultErrors';
  * The secrets a profile can hold: its client secret, per-DC client secrets of a multi-DC
  * client, and its refresh token. Access tokens are not here: they live in memory only.
  */
-export type SecretName = 'clientSecret' | 'refreshToken' | `clientSecret:${DataCentreId}`;
+export type SecretName =
+  | 'clientSecret'
+  | 'refreshToken'
+  | `clientSecret:${DataCentreId}`
+  /** OAuth (auth layer): a pending sign-in's PKCE verifier, JSON `{state, verifier}`, ≤ 10 minutes. */
+  | 'pkceVerifier'
+  /** OAuth (auth layer): refresh tokens replaced by a reconnect whose revoke at Zoho failed, JSON, retried on disconnect/reconnect. */
+  | 'replacedRefreshTokens';
 
 /**
  * A stored secret, versioned so the scheme can change later.
@@ -100,8 +108,9 @@ export class Vault {
 
   private openFile(): KeyValueStore<SecretsFile> | null {
     const open = () => {
-      const store = this.storeFactory<SecretsFile>({ name: SECRETS_FILE, defaults: { version: 1, entries: {} }, mode: 0o600 });
+      const store = this.storeFactory<SecretsFile>({ name: SECRETS_FILE, defaults: { version: 1, entries: {} }, mode: PRIVATE_FILE_MODE });
       void store.store;
+      makePrivate(store.path, this.options.log);
       return store;
     };
     try {
@@ -129,6 +138,7 @@ export class Vault {
     const aside = `${path.replace(/\.json$/, '')}.${why}-${stamp()}.json`;
     try {
       renameSync(path, aside);
+      makePrivate(aside, this.options.log);
       return aside;
     } catch (error) {
       this.options.log?.error('could not move the secrets file aside', { reason: String(error) });

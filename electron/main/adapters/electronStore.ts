@@ -4,7 +4,7 @@
  *
  * - `clearInvalidConfig: false`: a corrupt file throws instead of being silently emptied,
  *   so the core can move it aside and tell the user.
- * - `configFileMode`: 0o600 for the secrets file (the core asks for it via `mode`).
+ * - `configFileMode`: 0o600 for every file (a caller may ask for another `mode`).
  */
 import { ipcMain } from 'electron';
 import Store from 'electron-store';
@@ -26,7 +26,8 @@ export function electronStoreFactory(dataDir: string): StoreFactory {
       cwd: dataDir,
       defaults: options.defaults,
       clearInvalidConfig: false,
-      ...(options.mode !== undefined ? { configFileMode: options.mode } : {}),
+      // Every file the app writes is private to the user (0600) unless a caller says otherwise.
+      configFileMode: options.mode ?? 0o600,
     });
     ipcMain.removeAllListeners(ELECTRON_STORE_IPC_CHANNEL);
     return store;

@@ -22,7 +22,7 @@ export function AppHeader({ active, onSwitch }: { active: ProfileView | null; on
             <span className="active-name">{active.name}</span>
             {org ? <span className="active-org">{org}</span> : null}
             <EnvironmentBadge environment={active.environment} />
-            {env === 'production' ? <span className="production-flag">Live data: be careful</span> : null}
+            {env === 'production' && active.service !== 'demo' ? <span className="production-flag">Live data: be careful</span> : null}
             <DemoBadge profile={active} />
             <span className="active-dc">{dataCentreLabel(active.dataCentre)}</span>
           </>

@@ -6,6 +6,7 @@ import { useApi } from '../apiContext';
 import { connectedLine, dataCentreLabel, STATUS_TEXT, statusHint } from '../labels';
 import { ErrorMessage } from './ErrorMessage';
 import { DeviceCodePanel } from './connection/DeviceCodePanel';
+import { DisconnectConfirm } from './connection/DisconnectConfirm';
 import { SelfClientForm } from './connection/SelfClientForm';
 import { TokenLimitConfirm } from './connection/TokenLimitConfirm';
 
@@ -48,6 +49,8 @@ export function ConnectionPanel({ profile, info, auth: authFromApp, onConnect, o
   const [pasteError, setPasteError] = useState<IpcError | null>(null);
   const [actionError, setActionError] = useState<IpcError | null>(null);
   const [disconnecting, setDisconnecting] = useState(false);
+  const [confirmingRevoke, setConfirmingRevoke] = useState(false);
+  const revokeButtonRef = useRef<HTMLButtonElement>(null);
   /**
    * After "Connect anyway" (the 21st-refresh-token warning) the panel starts the sign-in
    * itself; that state holds until the app's own state for this profile moves on.
@@ -60,6 +63,11 @@ export function ConnectionPanel({ profile, info, auth: authFromApp, onConnect, o
   const browserSignIn = profile.clientType === 'mobile' || profile.clientType === 'server';
   const waiting = browserSignIn && (auth.phase === 'waiting' || (auth.phase === 'idle' && status === 'connecting'));
   const starting = auth.phase === 'starting';
+  // Kept in the core while the sign-in waits, so a reload does not lose it (it holds no secret).
+  const consentUrl = auth.phase === 'waiting' ? auth.started.authorizeUrl : profile.connection.pendingAuthorizeUrl;
+  // In browser mode nothing hands a connected-app-console:// address back to the app.
+  const schemeInBrowser = info?.mode === 'browser' && profile.clientType === 'mobile';
+  const orgName = profile.connection.orgName || profile.orgLabel || profile.name;
 
   // Buttons come and go as the connection changes; never leave keyboard focus on nothing.
   const previous = useRef({ waiting, connected });
@@ -115,7 +123,18 @@ export function ConnectionPanel({ profile, info, auth: authFromApp, onConnect, o
     }
   }
 
+  function askDisconnect() {
+    if (profile.environment === 'production') setConfirmingRevoke(true);
+    else void disconnect(true);
+  }
+
+  function dismissConfirm() {
+    setConfirmingRevoke(false);
+    revokeButtonRef.current?.focus();
+  }
+
   async function disconnect(revoke: boolean) {
+    setConfirmingRevoke(false);
     setDisconnecting(true);
     setActionError(null);
     const result = await api.auth.disconnect(profile.id, revoke);
@@ -145,13 +164,20 @@ export function ConnectionPanel({ profile, info, auth: authFromApp, onConnect, o
 
       {waiting ? (
         <div className="waiting">
-          <p className="help">
-            Your browser opened Zoho’s consent page. Check that you are signed in to the right org, then allow access. The app
-            continues by itself once you do.
-          </p>
+          {schemeInBrowser ? (
+            <p className="help">
+              Your browser opened Zoho’s consent page. Check that you pick the right org, then follow the steps below to bring Zoho’s answer
+              back here.
+            </p>
+          ) : (
+            <p className="help">
+              Your browser opened Zoho’s consent page. Check that you are signed in to the right org, then allow access. The app
+              continues by itself once you do.
+            </p>
+          )}
           <div className="actions">
-            {auth.phase === 'waiting' ? (
-              <a href={auth.started.authorizeUrl} target="_blank" rel="noreferrer" className="button secondary">
+            {consentUrl ? (
+              <a href={consentUrl} target="_blank" rel="noreferrer" className="button secondary">
                 Open the consent page again
               </a>
             ) : null}
@@ -166,7 +192,7 @@ export function ConnectionPanel({ profile, info, auth: authFromApp, onConnect, o
         <TokenLimitConfirm error={shownError} onConfirm={() => void connectAnyway()} onDismiss={onCancel} />
       ) : shownError ? (
         <>
-          <ErrorMessage error={shownError} role={failure ? 'alert' : undefined} title={failure ? 'Not connected.' : 'The last attempt did not work.'} />
+          <ErrorMessage error={shownError} role={failure ? 'alert' : undefined} title={failure ? 'Connecting did not work.' : 'The last attempt did not work.'} />
           {shownError.code === 'CALLBACK_TIMEOUT' ? <AuthorizePageHelp profile={profile} /> : null}
         </>
       ) : null}
@@ -174,10 +200,24 @@ export function ConnectionPanel({ profile, info, auth: authFromApp, onConnect, o
       {showPaste ? (
         <form className="paste-form" onSubmit={submitPasted} noValidate>
           <label htmlFor={id('paste')}>Paste the address Zoho sent you back to</label>
-          <p className="help" id={id('paste-help')}>
-            Only needed if, after you allowed access, the browser showed an error or did not come back to the app: copy the whole
-            address from its address bar.
-          </p>
+          {schemeInBrowser ? (
+            <div className="help" id={id('paste-help')}>
+              <p>
+                The browser will not come back by itself, and its address bar keeps showing Zoho’s consent page: that address is not the
+                one needed. Before you press Allow:
+              </p>
+              <ol className="steps">
+                <li>Open the browser’s developer tools (F12, or Ctrl+Shift+I / Cmd+Option+I) on the consent page’s tab, and choose Network.</li>
+                <li>Press Allow. Find Zoho’s answer (status 302) and copy its “Location” header: it starts with connected-app-console://oauth/callback?</li>
+                <li>Paste it here within a minute (Zoho’s code expires quickly).</li>
+              </ol>
+            </div>
+          ) : (
+            <p className="help" id={id('paste-help')}>
+              Only needed if, after you allowed access, the browser showed an error or did not come back to the app: copy the whole
+              address from its address bar.
+            </p>
+          )}
           <div className="inline">
             <input
               id={id('paste')}
@@ -209,15 +249,51 @@ export function ConnectionPanel({ profile, info, auth: authFromApp, onConnect, o
         <DeviceCodePanel profile={profile} onCancel={onCancel} announce={announce} />
       ) : null}
 
+      {schemeInBrowser && !waiting ? (
+        <div className="error-box warning-box" role="note" aria-labelledby={id('browser-mode-title')}>
+          <p className="error-title" id={id('browser-mode-title')}>
+            This profile can’t finish connecting in a browser tab
+          </p>
+          <p>
+            It is a Mobile-based client: after you allow access, Zoho sends the answer to a connected-app-console:// address, which only
+            the desktop app can receive. A browser tab can’t open it.
+          </p>
+          <p>Instead, either:</p>
+          <ul>
+            <li>open this profile in the desktop app and connect there, or</li>
+            <li>
+              use a Server-based client (its answer comes back through http://localhost) or a Self Client (you paste a code) — in Zoho’s API
+              console, then in a profile here.
+            </li>
+          </ul>
+          <details className="advanced">
+            <summary>Advanced: connect here and paste the answer by hand</summary>
+            <p className="help">
+              Possible, but fiddly: you will copy Zoho’s answer out of the browser’s developer tools. The steps show after you start.
+            </p>
+            <button type="button" className="button secondary" onClick={starting ? undefined : onConnect} aria-disabled={starting ? true : undefined}>
+              {connected ? 'Reconnect and paste the answer' : 'Connect and paste the answer'}
+            </button>
+          </details>
+        </div>
+      ) : null}
+
       <div className="actions">
-        {!waiting && browserSignIn ? (
+        {!waiting && browserSignIn && !schemeInBrowser ? (
           <button type="button" className="button primary" onClick={starting ? undefined : onConnect} aria-disabled={starting ? true : undefined}>
             {connected ? 'Reconnect' : 'Connect'}
           </button>
         ) : null}
         {connected ? (
           <>
-            <button type="button" className="button secondary" onClick={() => disconnect(true)} disabled={disconnecting}>
+            <button
+              type="button"
+              className="button secondary"
+              onClick={askDisconnect}
+              disabled={disconnecting}
+              ref={revokeButtonRef}
+              aria-expanded={profile.environment === 'production' ? confirmingRevoke : undefined}
+            >
               Disconnect (revoke access)
             </button>
             <button type="button" className="button secondary" onClick={() => disconnect(false)} disabled={disconnecting}>
@@ -232,6 +308,8 @@ export function ConnectionPanel({ profile, info, auth: authFromApp, onConnect, o
           </>
         ) : null}
       </div>
+      {connected && confirmingRevoke ? <DisconnectConfirm orgName={orgName} onConfirm={() => void disconnect(true)} onDismiss={dismissConfirm} /> : null}
+      {connected && profile.connection.warning ? <ErrorMessage error={profile.connection.warning} title="Connected, but one thing needs your attention." /> : null}
       {connected ? (
         <p className="help">
           “Disconnect” asks Zoho to cancel this app’s access. “Forget locally” only removes the sign-in from this computer; Zoho still

@@ -1,9 +1,10 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type { AppInfo, ProfileView } from '../../../shared/ipc/contract';
 import { DEMO_LABEL } from '../../../shared/app';
 import { DATA_CENTRES } from '../../../shared/zoho/dataCentres';
 import { describeScope } from '../../../shared/zoho/scopes';
 import { CLIENT_TYPE_TEXT, dataCentreLabel, isDemo } from '../labels';
+import { RegisterInstructions } from './RegisterInstructions';
 import { DemoBadge, EnvironmentBadge, Swatch } from './Badges';
 import { ConnectionPanel, type AuthState } from './ConnectionPanel';
 import { RecordsBrowser } from './RecordsBrowser';
@@ -27,8 +28,6 @@ export function ProfileDetail({ profile, info, auth, onConnect, onCancel, onProf
   const uid = useId();
   const id = (name: string) => `${uid}-${name}`;
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const redirectRef = useRef<HTMLInputElement>(null);
-  const [copyNote, setCopyNote] = useState('');
 
   useEffect(() => {
     if (focusHeading) headingRef.current?.focus();
@@ -40,18 +39,40 @@ export function ProfileDetail({ profile, info, auth, onConnect, onCancel, onProf
   const demo = isDemo(profile);
   const consoleUrl = profile.service === 'demo' ? info?.demoOrg.consoleUrl : DATA_CENTRES[profile.dataCentre]?.apiConsole;
 
-  async function copyRedirectUri() {
-    if (!profile.redirectUri) return;
-    try {
-      if (!navigator.clipboard) throw new Error('no clipboard');
-      await navigator.clipboard.writeText(profile.redirectUri);
-      setCopyNote('Redirect URI copied.');
-      announce('Redirect URI copied.');
-    } catch {
-      redirectRef.current?.select();
-      setCopyNote('Could not copy automatically. The address is selected: press Ctrl+C (Cmd+C on a Mac).');
-    }
-  }
+  const setup = (
+    <RegisterInstructions
+      clientType={profile.clientType}
+      redirectUri={profile.redirectUri}
+      dataCentre={profile.dataCentre}
+      multiDc={profile.multiDc}
+      dcsWithOwnSecret={profile.dcSecrets}
+      announce={announce}
+      intro={demo ? <p className="help">For this profile, that is the Demo org’s own API console on this computer.</p> : null}
+      extraFacts={
+        <>
+          <dt>Scopes the app will ask for</dt>
+          <dd>
+            <ul className="scope-summary">
+              {profile.scopes.map((s) => (
+                <li key={s}>
+                  <code>{s}</code>
+                  {describeScope(s) ? <span className="muted"> — {describeScope(s)?.description}</span> : null}
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </>
+      }
+    >
+      {consoleUrl ? (
+        <p>
+          <a href={consoleUrl} target="_blank" rel="noreferrer">
+            {profile.service === 'demo' ? 'Open the Demo org’s API console' : `Open Zoho’s API console (${dataCentreLabel(profile.dataCentre)})`}
+          </a>
+        </p>
+      ) : null}
+    </RegisterInstructions>
+  );
 
   return (
     <section className="panel detail" aria-labelledby={id('heading')}>
@@ -80,64 +101,15 @@ export function ProfileDetail({ profile, info, auth, onConnect, onCancel, onProf
       ) : null}
       {profile.notes ? <p className="notes">{profile.notes}</p> : null}
 
-      <section className="subpanel" aria-labelledby={id('register')}>
-        <h3 id={id('register')}>What to register in Zoho’s API console</h3>
-        {demo ? <p className="help">For this profile, that is the Demo org’s own API console on this computer.</p> : null}
-        <dl className="facts">
-          <dt>Client type to choose</dt>
-          <dd>
-            {CLIENT_TYPE_TEXT[profile.clientType].short}
-            <span className="muted"> — {CLIENT_TYPE_TEXT[profile.clientType].explanation}</span>
-          </dd>
-          <dt>{profile.redirectUri ? <label htmlFor={id('redirectUri')}>Redirect URI</label> : 'Redirect URI'}</dt>
-          <dd>
-            {profile.redirectUri ? (
-              <>
-                <div className="inline">
-                  <input
-                    id={id('redirectUri')}
-                    ref={redirectRef}
-                    className="mono"
-                    type="text"
-                    readOnly
-                    value={profile.redirectUri}
-                    aria-describedby={id('redirect-help')}
-                  />
-                  <button type="button" className="button secondary" onClick={copyRedirectUri}>
-                    Copy redirect URI
-                  </button>
-                </div>
-                <p className="help" id={id('redirect-help')}>
-                  Paste it exactly, as an Authorized Redirect URI of the client.
-                </p>
-                <p className="help" aria-live="polite">
-                  {copyNote}
-                </p>
-              </>
-            ) : (
-              <span>None: this client type has no redirect URI, so there is nothing to enter.</span>
-            )}
-          </dd>
-          <dt>Scopes the app will ask for</dt>
-          <dd>
-            <ul className="scope-summary">
-              {profile.scopes.map((s) => (
-                <li key={s}>
-                  <code>{s}</code>
-                  {describeScope(s) ? <span className="muted"> — {describeScope(s)?.description}</span> : null}
-                </li>
-              ))}
-            </ul>
-          </dd>
-        </dl>
-        {consoleUrl ? (
-          <p>
-            <a href={consoleUrl} target="_blank" rel="noreferrer">
-              {profile.service === 'demo' ? 'Open the Demo org’s API console' : `Open Zoho’s API console (${dataCentreLabel(profile.dataCentre)})`}
-            </a>
-          </p>
-        ) : null}
-      </section>
+      {connected ? (
+        // Once connected, the setup is reference material: folded away so the console comes first.
+        <details className="setup-details">
+          <summary>What was registered in Zoho’s API console (setup)</summary>
+          {setup}
+        </details>
+      ) : (
+        setup
+      )}
 
       <ConnectionPanel
         profile={profile}
@@ -149,7 +121,7 @@ export function ProfileDetail({ profile, info, auth, onConnect, onCancel, onProf
         announce={announce}
       />
 
-      {connected ? <RecordsBrowser key={profile.id} profileId={profile.id} profile={profile} /> : null}
+      {connected ? <RecordsBrowser key={profile.id} profileId={profile.id} profile={profile} onConnect={onConnect} /> : null}
     </section>
   );
 }

@@ -34,6 +34,8 @@ interface FormValues {
   multiDc: boolean;
   /** Write-only per-DC secrets typed in this session (never filled from the profile). */
   dcSecrets: Partial<Record<DataCentreId, string>>;
+  /** Saved per-DC secrets the user asked to remove (sent as an empty string). */
+  removeDcSecrets: DataCentreId[];
   scopes: string[];
   notes: string;
 }
@@ -72,6 +74,7 @@ function initialValues(profile: ProfileView | null): FormValues {
       clientSecret: '',
       multiDc: false,
       dcSecrets: {},
+      removeDcSecrets: [],
       scopes: [...DEFAULT_SCOPES],
       notes: '',
     };
@@ -91,9 +94,29 @@ function initialValues(profile: ProfileView | null): FormValues {
     clientSecret: '',
     multiDc: profile.multiDc,
     dcSecrets: {},
+    removeDcSecrets: [],
     scopes: [...profile.scopes],
     notes: profile.notes,
   };
+}
+
+/** New per-DC secrets typed, and "" for each saved one the user removed (the core deletes it). */
+function dcSecretChanges(v: FormValues): Pick<ProfileInput, 'clientSecretsByDc'> {
+  const changes: Partial<Record<DataCentreId, string>> = {};
+  if (v.multiDc) {
+    for (const [dc, secret] of Object.entries(v.dcSecrets) as [DataCentreId, string | undefined][]) {
+      if (secret?.trim()) changes[dc] = secret;
+    }
+  }
+  for (const dc of v.removeDcSecrets) changes[dc] = '';
+  return Object.keys(changes).length > 0 ? { clientSecretsByDc: changes } : {};
+}
+
+/** The client type's title; in browser mode Mobile-based is not recommended (it cannot come back there). */
+function clientTypeTitle(type: ClientType, browserMode: boolean): string {
+  if (!browserMode) return CLIENT_TYPE_TEXT[type].title;
+  if (type === 'mobile') return 'Mobile-based client (desktop app only)';
+  return CLIENT_TYPE_TEXT[type].title;
 }
 
 function toInput(v: FormValues): ProfileInput {
@@ -114,9 +137,7 @@ function toInput(v: FormValues): ProfileInput {
     clientId: v.clientId,
     clientSecret: v.clientSecret.trim() ? v.clientSecret : undefined,
     multiDc: v.multiDc,
-    ...(v.multiDc && Object.values(v.dcSecrets).some((x) => x?.trim())
-      ? { clientSecretsByDc: Object.fromEntries(Object.entries(v.dcSecrets).filter(([, x]) => x?.trim())) }
-      : {}),
+    ...dcSecretChanges(v),
     scopes: v.scopes,
     notes: v.notes,
   };
@@ -176,6 +197,8 @@ export function ProfileForm({ profile, info, onSaved, onCancel, onDeleted, focus
   const headingRef = useRef<HTMLHeadingElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const editing = profile !== null;
+  /** In a web browser the app's own URL scheme cannot come back (no OS handler). */
+  const browserMode = info?.mode === 'browser';
 
   useEffect(() => {
     if (focusHeading) headingRef.current?.focus();
@@ -477,6 +500,14 @@ export function ProfileForm({ profile, info, onSaved, onCancel, onDeleted, focus
         <fieldset className="field choice-group" aria-describedby={errors.clientType ? id('clientType-error') : undefined}>
           <legend>How the app connects</legend>
           <p className="help">This must match the client type you chose in Zoho’s API console.</p>
+          {browserMode ? (
+            <p className="help note" id={id('clientType-browser')}>
+              You are using the app in a web browser. There, a Mobile-based client cannot finish signing in: the browser
+              cannot open the app’s own <code>connected-app-console://</code> link that Zoho sends you back to. Choose a
+              Server-based client (Zoho answers on a localhost address) or a Self Client (you paste a code) instead.
+              Mobile-based is the best choice in the desktop app.
+            </p>
+          ) : null}
           {CLIENT_TYPES.map((type, i) => (
             <div className="choice" key={type}>
               <input
@@ -486,12 +517,13 @@ export function ProfileForm({ profile, info, onSaved, onCancel, onDeleted, focus
                 value={type}
                 checked={values.clientType === type}
                 onChange={() => set('clientType', type)}
-                aria-describedby={id(`clientType-${type}-desc`)}
+                aria-describedby={[id(`clientType-${type}-desc`), browserMode && type === 'mobile' ? id('clientType-browser') : null].filter(Boolean).join(' ')}
                 aria-invalid={invalid('clientType')}
                 data-field={i === 0 ? 'clientType' : undefined}
               />
-              <label htmlFor={id(`clientType-${type}`)}>{CLIENT_TYPE_TEXT[type].title}</label>
+              <label htmlFor={id(`clientType-${type}`)}>{clientTypeTitle(type, browserMode)}</label>
               <span className="choice-desc" id={id(`clientType-${type}-desc`)}>
+                {browserMode && (type === 'server' || type === 'self') ? <strong>Works in a web browser. </strong> : null}
                 {CLIENT_TYPE_TEXT[type].explanation}
               </span>
             </div>
@@ -600,25 +632,49 @@ export function ProfileForm({ profile, info, onSaved, onCancel, onDeleted, focus
                 If a data centre shows a different client secret in the API console, enter it here. Leave it empty where
                 the secret is the same as above.
               </p>
-              {DATA_CENTRE_LIST.filter((d) => d.id !== values.dataCentre).map((d) => (
-                <div className="field" key={d.id}>
-                  <label htmlFor={id(`dc-${d.id}`)}>Client secret for {d.label}</label>
-                  {profile?.dcSecrets.includes(d.id) ? (
-                    <p className="help" id={id(`dc-${d.id}-help`)}>
-                      A secret is saved. Type a new one to replace it.
-                    </p>
-                  ) : null}
-                  <input
-                    id={id(`dc-${d.id}`)}
-                    type="password"
-                    autoComplete="new-password"
-                    spellCheck={false}
-                    value={values.dcSecrets[d.id] ?? ''}
-                    onChange={(e) => set('dcSecrets', { ...values.dcSecrets, [d.id]: e.target.value })}
-                    aria-describedby={profile?.dcSecrets.includes(d.id) ? id(`dc-${d.id}-help`) : undefined}
-                  />
-                </div>
-              ))}
+              {DATA_CENTRE_LIST.filter((d) => d.id !== values.dataCentre).map((d) => {
+                const saved = profile?.dcSecrets.includes(d.id) ?? false;
+                const removing = values.removeDcSecrets.includes(d.id);
+                return (
+                  <div className="field" key={d.id}>
+                    <label htmlFor={id(`dc-${d.id}`)}>Client secret for {d.label}</label>
+                    {saved ? (
+                      <p className="help" id={id(`dc-${d.id}-help`)}>
+                        {removing
+                          ? `The saved secret for ${d.label} will be removed when you save; the common client secret is used there instead.`
+                          : 'A secret is saved. Type a new one to replace it, or remove it.'}
+                      </p>
+                    ) : null}
+                    <div className="inline">
+                      <input
+                        id={id(`dc-${d.id}`)}
+                        type="password"
+                        autoComplete="new-password"
+                        spellCheck={false}
+                        disabled={removing}
+                        value={removing ? '' : (values.dcSecrets[d.id] ?? '')}
+                        onChange={(e) => set('dcSecrets', { ...values.dcSecrets, [d.id]: e.target.value })}
+                        aria-describedby={saved ? id(`dc-${d.id}-help`) : undefined}
+                      />
+                      {saved ? (
+                        <button
+                          type="button"
+                          className="button secondary"
+                          onClick={() => {
+                            setValues((v) => ({
+                              ...v,
+                              dcSecrets: { ...v.dcSecrets, [d.id]: '' },
+                              removeDcSecrets: removing ? v.removeDcSecrets.filter((x) => x !== d.id) : [...v.removeDcSecrets, d.id],
+                            }));
+                          }}
+                        >
+                          {removing ? `Keep the secret for ${d.label}` : `Remove the secret for ${d.label}`}
+                        </button>
+                      ) : null}
+                    </div>
+                  </div>
+                );
+              })}
             </>
           ) : null}
         </fieldset>
@@ -630,7 +686,7 @@ export function ProfileForm({ profile, info, onSaved, onCancel, onDeleted, focus
           multiDc={values.multiDc}
           dcsWithOwnSecret={[
             ...new Set([
-              ...(profile?.dcSecrets ?? []),
+              ...(profile?.dcSecrets ?? []).filter((dc) => !values.removeDcSecrets.includes(dc)),
               ...(Object.entries(values.dcSecrets).filter(([, x]) => x?.trim()).map(([dc]) => dc) as DataCentreId[]),
             ]),
           ]}

@@ -6,6 +6,6 @@ import { ApiConsole } from '../console/ApiConsole';
  * starts where the walking skeleton's browser was — pick a module, see its records. The
  * console's heavy parts (CodeMirror, the JSON tree, papaparse) load on demand.
  */
-export function RecordsBrowser({ profile }: { profileId?: string; profile: ProfileView }) {
-  return <ApiConsole profile={profile} />;
+export function RecordsBrowser({ profile, onConnect }: { profileId?: string; profile: ProfileView; onConnect?: () => void }) {
+  return <ApiConsole profile={profile} {...(onConnect ? { onConnect } : {})} />;
 }

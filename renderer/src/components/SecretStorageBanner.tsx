@@ -138,12 +138,11 @@ export function SecretStorageBanner({ info, onChanged }: { info: AppInfo | null;
       <h2 id={`${uid}-title`} className="banner-title">
         Secrets are kept only until the app closes
       </h2>
+      {/* One explanation, not two: the core's own words when it has them (they say why), else the general one. */}
       <p>
-        This computer has no secure key store the app can use, so client secrets and sign-ins are held in memory and
-        forgotten when you quit. Your profiles themselves are saved; you will enter each client secret and connect again
-        next time.
+        {vault.message ??
+          'This computer has no secure key store the app can use, so client secrets and sign-ins are held in memory and forgotten when you quit. Your profiles themselves are saved; you will enter each client secret and connect again next time.'}
       </p>
-      {vault.message ? <p>{vault.message}</p> : null}
       <p>
         To fix this: install and unlock a keyring (GNOME Keyring or KWallet) and restart the app, or start it with{' '}
         <code>--password-store=gnome-libsecret</code> (or <code>kwallet5</code>).

@@ -38,7 +38,7 @@ function moduleOfRequest(request: ConsoleRequest): string {
  * (Ctrl/Cmd+Enter), and read the answer. Writes to production need the org name confirmed;
  * read-only profiles never send writes; missing scopes are named before sending.
  */
-export function ApiConsole({ profile }: { profile: ProfileView }) {
+export function ApiConsole({ profile, onConnect }: { profile: ProfileView; /** The app's own Connect (shows the waiting state). */ onConnect?: () => void }) {
   const api = useApi();
   const uid = useId();
   const id = (n: string) => `${uid}-${n}`;
@@ -302,6 +302,10 @@ export function ApiConsole({ profile }: { profile: ProfileView }) {
     const updated = await api.profiles.update(profileId, { scopes });
     if (!updated.ok) {
       setRefusal(updated.error);
+      return;
+    }
+    if (onConnect) {
+      onConnect();
       return;
     }
     const started = await api.auth.connect(profileId);

@@ -35,6 +35,13 @@ export interface ConnectionView {
   renewsWithoutUser?: boolean;
   /** While a device (Non-browser) sign-in waits for the user. */
   device?: DeviceProgress;
+  /**
+   * While a browser sign-in waits for Zoho's redirect: the consent page's address (PKCE
+   * challenge and state only, no secret), so "Open the consent page again" survives a reload.
+   */
+  pendingAuthorizeUrl?: string;
+  /** Connected, but something needs the user's eye (e.g. the previous sign-in could not be revoked at Zoho). */
+  warning?: IpcError;
 }
 
 export type ConnectVia = 'scheme' | 'loopback' | 'self' | 'device';

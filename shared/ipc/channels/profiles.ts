@@ -14,9 +14,62 @@ export type Service = (typeof SERVICES)[number];
 
 export const ProfileIdSchema = z.string().min(1).max(64);
 
+/**
+ * Characters a person cannot see or that change how text is shown, refused in names, org
+ * labels and notes so that two profiles cannot look alike and a label cannot display as
+ * something it is not ("evil" shown as "live" by a right-to-left override).
+ */
+const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/u;
+const CONTROL_CHARS_EXCEPT_LAYOUT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/u;
+/** Embeddings, overrides, isolates and direction marks. */
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+/** Zero-width and other invisible characters (incl. soft hyphen and the byte-order mark). */
+const INVISIBLE_CHARS = /[\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200d\u2060-\u2064\u3164\ufe00-\ufe0f\ufeff\uffa0]/u;
+
+/** Which kind of unwanted character `text` holds, if any (the first kind found). */
+export function unsafeCharacterKind(text: string, options: { allowLineBreaks?: boolean } = {}): 'control' | 'bidi' | 'invisible' | null {
+  if ((options.allowLineBreaks ? CONTROL_CHARS_EXCEPT_LAYOUT : CONTROL_CHARS).test(text)) return 'control';
+  if (BIDI_CONTROLS.test(text)) return 'bidi';
+  if (INVISIBLE_CHARS.test(text)) return 'invisible';
+  return null;
+}
+
+const UNSAFE_MESSAGES = {
+  control: (what: string, lineBreaks: boolean) =>
+    `The ${what} contains a control character (such as NUL or a bell${lineBreaks ? '' : ', a tab or a line break'}), which cannot be shown. Type it again without pasting, or remove the character.`,
+  bidi: (what: string) =>
+    `The ${what} contains a hidden text-direction character, which can make the text display in a different order than it really has. Type it again without pasting.`,
+  invisible: (what: string) =>
+    `The ${what} contains an invisible character (a zero-width space or similar, often picked up when copying). Type it again without pasting.`,
+} as const;
+
+/**
+ * Free text the user types: Unicode NFC (so "é" typed and "é" pasted are the same text),
+ * then no control, direction or invisible characters. Notes may keep line breaks and tabs.
+ */
+function safeText(what: string, options: { allowLineBreaks?: boolean } = {}) {
+  return (schema: z.ZodString) =>
+    schema.normalize('NFC').superRefine((value, ctx) => {
+      const kind = unsafeCharacterKind(value, options);
+      if (kind) ctx.addIssue({ code: 'custom', message: UNSAFE_MESSAGES[kind](what, Boolean(options.allowLineBreaks)) });
+    });
+}
+
+/**
+ * What two profile names are compared by: NFKC (compatibility forms such as full-width
+ * letters or "ﬁ" fold to the plain ones), case-folded, runs of white space as one space.
+ */
+export function profileNameKey(name: string): string {
+  return name.normalize('NFKC').toUpperCase().toLowerCase().normalize('NFKC').replace(/\s+/gu, ' ').trim();
+}
+
+const NameSchema = (empty: string) => safeText('name')(z.string().trim().min(1, empty).max(80, 'Keep the name under 80 characters.'));
+const OrgLabelSchema = safeText('org label')(z.string().trim().max(80, 'Keep the org label under 80 characters.'));
+const NotesSchema = safeText('notes', { allowLineBreaks: true })(z.string().max(2000, 'Keep the notes under 2000 characters.'));
+
 export const ProfileInputSchema = z.object({
-  name: z.string().trim().min(1, 'Give the profile a name.').max(80, 'Keep the name under 80 characters.'),
-  orgLabel: z.string().trim().max(80, 'Keep the org label under 80 characters.').default(''),
+  name: NameSchema('Give the profile a name.'),
+  orgLabel: OrgLabelSchema.default(''),
   colour: z
     .string()
     .regex(/^#[0-9a-fA-F]{6}$/, 'Pick a colour.')
@@ -49,7 +102,7 @@ export const ProfileInputSchema = z.object({
    */
   clientSecretsByDc: z.partialRecord(z.enum(DATA_CENTRE_IDS), z.string().trim().max(200)).optional(),
   scopes: z.array(z.string().trim().min(1)).min(1, 'Pick at least one scope.').max(100),
-  notes: z.string().max(2000).default(''),
+  notes: NotesSchema.default(''),
   readOnly: z.boolean().default(false),
 });
 export type ProfileInput = z.input<typeof ProfileInputSchema>;
@@ -152,8 +205,8 @@ export const profileChannels = {
   /** Same client, other org: copies the client (id, secret, type, DC, scopes), not the connection. */
   'profiles:duplicate': z.object({
     id: ProfileIdSchema,
-    name: z.string().trim().min(1, 'Give the copy a name.').max(80, 'Keep the name under 80 characters.'),
-    orgLabel: z.string().trim().max(80, 'Keep the org label under 80 characters.').optional(),
+    name: NameSchema('Give the copy a name.'),
+    orgLabel: OrgLabelSchema.optional(),
     environment: z.enum(ENVIRONMENTS).optional(),
   }),
   'profiles:setActive': z.object({ id: ProfileIdSchema }),

@@ -23,7 +23,13 @@ export const profileHandlers = (s: Services): Pick<Handlers, ProfileChannels> =>
   return {
     'profiles:list': async () => s.profiles.list(),
     'profiles:create': async (input) => changed(s.profiles.create(input)),
-    'profiles:update': async ({ id, changes }) => changed(s.profiles.update(id, changes)),
+    'profiles:update': async ({ id, changes }) => {
+      // A new client, data centre, environment or service ends the connection: once the edit is
+      // known to be valid, the auth layer revokes it at Zoho first.
+      s.profiles.checkUpdate(id, changes);
+      await s.connector.beforeIdentityChange(id, changes);
+      return changed(s.profiles.update(id, changes));
+    },
     'profiles:delete': async ({ id }) => {
       s.profiles.require(id);
       s.connector.cancel(id);

@@ -60,7 +60,7 @@ export function DeviceCodePanel({ profile, onCancel, announce }: Props) {
       {error?.code === 'REFRESH_TOKEN_LIMIT' ? (
         <TokenLimitConfirm error={error} onConfirm={() => void start(true)} onDismiss={() => setError(null)} />
       ) : error ? (
-        <ErrorMessage error={error} role="alert" title="Not connected." />
+        <ErrorMessage error={error} role="alert" title="Connecting did not work." />
       ) : null}
       <div className="actions">
         <button type="button" className="button primary" onClick={() => void start()} aria-disabled={starting ? true : undefined}>

@@ -194,7 +194,7 @@ export function SelfClientForm({ profile, info, onConnected, onCancel, announce 
             {error.code === 'REFRESH_TOKEN_LIMIT' ? (
               <TokenLimitConfirm error={error} onConfirm={() => void exchange(code, true)} onDismiss={() => setError(null)} />
             ) : (
-              <ErrorMessage error={error} role="alert" title="Not connected." />
+              <ErrorMessage error={error} role="alert" title="Connecting did not work." />
             )}
           </div>
         ) : null}
@@ -228,7 +228,7 @@ export function SelfClientForm({ profile, info, onConnected, onCancel, announce 
           </div>
           {ccError ? (
             <div id={id('soid-error')}>
-              <ErrorMessage error={ccError} role="alert" title="Not connected." />
+              <ErrorMessage error={ccError} role="alert" title="Connecting did not work." />
             </div>
           ) : null}
         </form>

@@ -16,6 +16,7 @@ import type { LogPort } from '../ports';
 import type { ProfileService } from '../profiles/profileService';
 import type { ProfileStore } from '../profiles/profileStore';
 import type { StoredProfile } from '../profiles/storedProfile';
+import { profileSettings } from '../profiles/storedProfile';
 import { deriveKey, isSaneKdf, newKdfParams, open, PASSPHRASE_ALG, seal, type KdfParams } from '../vault/passphraseCrypto';
 import type { SecretName, Vault } from '../vault/vault';
 import { localFailure } from '../vault/vaultErrors';
@@ -272,22 +273,7 @@ export class Portability {
 }
 
 function toExported(p: StoredProfile): ExportedProfile {
-  return {
-    id: p.id,
-    name: p.name,
-    orgLabel: p.orgLabel,
-    colour: p.colour,
-    service: p.service,
-    environment: p.environment,
-    dataCentre: p.dataCentre,
-    clientType: p.clientType,
-    ...(p.clientType === 'server' ? { loopbackPort: p.loopbackPort, loopbackPath: p.loopbackPath } : {}),
-    clientId: p.clientId,
-    multiDc: p.multiDc,
-    scopes: p.scopes,
-    notes: p.notes,
-    readOnly: p.readOnly,
-  };
+  return { id: p.id, ...profileSettings(p) };
 }
 
 function fromExported(e: ExportedProfile, id: string, createdAt: number, now: number): StoredProfile {

@@ -9,6 +9,7 @@ import type { StashedSecrets, Vault } from '../vault/vault';
 import { localFailure } from '../vault/vaultErrors';
 import type { ProfileStore } from './profileStore';
 import type { StoredProfile } from './storedProfile';
+import { profileSettings } from './storedProfile';
 
 /** Client types whose token requests need the client secret. */
 const SECRET_REQUIRED = new Set(['server', 'self', 'device']);
@@ -49,6 +50,8 @@ function invalid(fields: Record<string, string>): CoreError {
 export class ProfileService {
   /** Deleted a moment ago: kept in memory only (secrets included) until the undo window closes. */
   private readonly trash = new Map<string, Trashed>();
+  /** Told when a delete becomes final (the undo window closed, or the app closed within it). */
+  private readonly finalDeleteListeners = new Set<(id: string) => void>();
 
   constructor(
     private readonly store: ProfileStore,
@@ -154,7 +157,7 @@ export class ProfileService {
     this.store.remove(id);
     const until = this.now() + UNDO_DELETE_MS;
     this.forgetTrash(id);
-    const timer = setTimeout(() => this.trash.delete(id), UNDO_DELETE_MS + 1000);
+    const timer = setTimeout(() => this.finalise(id), UNDO_DELETE_MS + 1000);
     timer.unref?.();
     this.trash.set(id, { profile, secrets, wasActive, until, timer });
     return { id, name: profile.name, undoUntil: until };
@@ -164,7 +167,7 @@ export class ProfileService {
   restore(id: string): ProfileView {
     const item = this.trash.get(id);
     if (!item || this.now() > item.until) {
-      this.forgetTrash(id);
+      this.finalise(id);
       throw localFailure('UNDO_EXPIRED');
     }
     this.forgetTrash(id);
@@ -176,15 +179,31 @@ export class ProfileService {
     return this.view(profile);
   }
 
+  /**
+   * Whatever else belongs to a profile (its call history) goes when its delete is final: not
+   * at once, or undo could not bring it back. Returns an unsubscribe function.
+   */
+  onDeleteFinal(listener: (id: string) => void): () => void {
+    this.finalDeleteListeners.add(listener);
+    return () => this.finalDeleteListeners.delete(listener);
+  }
+
+  /** The undo window is over (or the app is closing): the delete is final. */
+  private finalise(id: string): void {
+    if (!this.trash.has(id)) return;
+    this.forgetTrash(id);
+    for (const listener of this.finalDeleteListeners) listener(id);
+  }
+
   private forgetTrash(id: string): void {
     const item = this.trash.get(id);
     if (item) clearTimeout(item.timer);
     this.trash.delete(id);
   }
 
-  /** Drops everything kept for undo (at close). */
+  /** At close: undo is memory-only, so every delete still in its window becomes final now. */
   dispose(): void {
-    for (const id of [...this.trash.keys()]) this.forgetTrash(id);
+    for (const id of [...this.trash.keys()]) this.finalise(id);
   }
 
   /**
@@ -245,22 +264,7 @@ export class ProfileService {
   }
 
   private asInput(p: StoredProfile): ProfileInput {
-    return {
-      name: p.name,
-      orgLabel: p.orgLabel,
-      colour: p.colour,
-      service: p.service,
-      environment: p.environment,
-      dataCentre: p.dataCentre,
-      clientType: p.clientType,
-      loopbackPort: p.loopbackPort,
-      loopbackPath: p.loopbackPath,
-      clientId: p.clientId,
-      multiDc: p.multiDc,
-      scopes: p.scopes,
-      notes: p.notes,
-      readOnly: p.readOnly,
-    };
+    return profileSettings(p);
   }
 
   private validate(raw: ProfileInput, id: string | undefined) {

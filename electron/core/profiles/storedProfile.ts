@@ -64,3 +64,25 @@ export const ProfilesFileSchema = z.object({
 export function profilesJsonSchema(): Record<string, unknown> {
   return z.toJSONSchema(ProfilesFileSchema, { io: 'input' }) as Record<string, unknown>;
 }
+
+/**
+ * A profile's settings — what the user chose, without id, connection or bookkeeping. The one
+ * projection used to edit a profile and to export it.
+ */
+export function profileSettings(p: StoredProfile) {
+  return {
+    name: p.name,
+    orgLabel: p.orgLabel,
+    colour: p.colour,
+    service: p.service,
+    environment: p.environment,
+    dataCentre: p.dataCentre,
+    clientType: p.clientType,
+    ...(p.clientType === 'server' ? { loopbackPort: p.loopbackPort, loopbackPath: p.loopbackPath } : {}),
+    clientId: p.clientId,
+    multiDc: p.multiDc,
+    scopes: p.scopes,
+    notes: p.notes,
+    readOnly: p.readOnly,
+  };
+}

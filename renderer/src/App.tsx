@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Api, AppEvent, AppInfo, IpcError, ProfileView } from '../../shared/ipc/contract';
 import { ApiProvider, useApi } from './apiContext';
+import { PresentationProvider } from './presentation/PresentationContext';
 import { AppHeader } from './components/AppHeader';
 import { ErrorMessage } from './components/ErrorMessage';
 import { ProfileDetail, type AuthState } from './components/ProfileDetail';
@@ -24,7 +25,9 @@ const ANNOUNCEMENT_MS = 6000;
 export function App({ api }: { api: Api }) {
   return (
     <ApiProvider api={api}>
-      <Console />
+      <PresentationProvider>
+        <Console />
+      </PresentationProvider>
     </ApiProvider>
   );
 }

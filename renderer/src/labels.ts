@@ -78,9 +78,9 @@ export function dataCentreLabel(id: ProfileView['dataCentre']): string {
 }
 
 /** "Connected as Ada Lovelace · Acme Ltd" — the e2e test looks for "Connected as". */
-export function connectedLine(profile: ProfileView): string {
+export function connectedLine(profile: ProfileView, mask: { name(v: string): string; email(v: string): string } = { name: (v) => v, email: (v) => v }): string {
   const c = profile.connection;
-  const who = c.userName || c.userEmail || 'an unknown user';
+  const who = c.userName ? mask.name(c.userName) : c.userEmail ? mask.email(c.userEmail) : 'an unknown user';
   return c.orgName ? `Connected as ${who} · ${c.orgName}` : `Connected as ${who}`;
 }
 

@@ -3,7 +3,10 @@
  * Zoho's answers read for people (204, 207, errors), writes guarded (read-only, production
  * confirmation), history per profile, and "Fetch all" past 2,000 with cancel and 429 back-off.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { UNDO_DELETE_MS } from '../../electron/core/profiles/profileService';
 import { startDemoOrg, type DemoOrg } from '../../electron/core/demo-org/index';
 import type { AppEvent, ConsoleRequestInput, CrmJobProgress } from '../../shared/ipc/contract';
 import { connectedCore } from '../helpers/consoleSetup';
@@ -315,5 +318,58 @@ describe('fetch all', () => {
     for (let i = 1; i < waits.length; i++) expect(waits[i]!.retryInMs!).toBeGreaterThan(waits[i - 1]!.retryInMs! * 1.1);
     expect(['done', 'capped']).toContain(done.state);
     expect(done.fetched).toBeGreaterThan(0);
+  });
+});
+
+describe('history of a deleted profile', () => {
+  it("drops a deleted profile's history when the delete is final, not while it can be undone", async () => {
+    const dataDir = tempDir();
+    const base = await createTestCore({ demo, dataDir });
+    const t = await connectedCore(demo, [{ name: 'Alpha' }, { name: 'Beta' }], base);
+    cores.push(t.core);
+    const [a, b] = t.ids as [string, string];
+    await t.call('crm:send', { profileId: a, request: req({ path: 'Leads', query: { fields: 'Last_Name', per_page: '1' } }), label: 'Alpha leads' });
+    await t.call('crm:send', { profileId: b, request: req({ path: 'Contacts', query: { fields: 'Email', per_page: '1' } }), label: 'Beta contacts' });
+    await new Promise((r) => setTimeout(r, 500)); // the history's coalesced write
+    const historyFile = () => readFileSync(join(dataDir, 'history.json'), 'utf8');
+    expect(historyFile()).toContain('Alpha leads');
+
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      // Deleted, then undone within the window: the history comes back with the profile.
+      await t.call('profiles:delete', { id: a });
+      vi.advanceTimersByTime(UNDO_DELETE_MS - 5000);
+      expect(historyFile()).toContain('Alpha leads');
+      await t.call('profiles:undoDelete', { id: a });
+      vi.advanceTimersByTime(UNDO_DELETE_MS * 2);
+      expect((await t.call('crm:history', { profileId: a })).map((e) => e.label)).toEqual(['Alpha leads']);
+
+      // Deleted for good: still on disk while undo is possible, gone once the window has closed; Beta's stay.
+      await t.call('profiles:delete', { id: a });
+      vi.advanceTimersByTime(UNDO_DELETE_MS - 1000);
+      expect(historyFile()).toContain('Alpha leads');
+      vi.advanceTimersByTime(5000);
+    } finally {
+      vi.useRealTimers();
+    }
+    const onDisk = historyFile();
+    expect(onDisk).not.toContain(a);
+    expect(onDisk).not.toContain('Alpha leads');
+    expect(onDisk).toContain('Beta contacts');
+    expect((await t.call('crm:history', { profileId: b })).map((e) => e.label)).toEqual(['Beta contacts']);
+  });
+
+  it('closing the app within the undo window makes the delete final, history included', async () => {
+    const dataDir = tempDir();
+    const base = await createTestCore({ demo, dataDir });
+    const t = await connectedCore(demo, [{ name: 'Alpha' }, { name: 'Beta' }], base);
+    const [a, b] = t.ids as [string, string];
+    await t.call('crm:send', { profileId: a, request: req({ path: 'org' }), label: 'Alpha org' });
+    await t.call('crm:send', { profileId: b, request: req({ path: 'org' }), label: 'Beta org' });
+    await t.call('profiles:delete', { id: a });
+    await t.core.close();
+    const onDisk = readFileSync(join(dataDir, 'history.json'), 'utf8');
+    expect(onDisk).not.toContain('Alpha org');
+    expect(onDisk).toContain('Beta org');
   });
 });

@@ -84,6 +84,18 @@ describe('names, org labels and notes: no look-alikes, no hidden characters', ()
     expect(unsafeCharacterKind('a\tb\nc', { allowLineBreaks: true })).toBeNull();
     expect(profileNameKey('  Stra\u00dfe\u00a0 Ltd ')).toBe(profileNameKey('STRASSE ltd'));
   });
+
+  it('refuses a name that only looks different: Cyrillic or Greek letters, 0 for o', async () => {
+    const t = await core();
+    await t.call('profiles:create', { ...base, name: 'Demo org' });
+    for (const lookAlike of ['D\u0435mo org' /* Cyrillic е */, 'Dem\u03bf org' /* Greek ο */, 'Dem0 org', 'DEMO \u041ERG' /* Cyrillic О */]) {
+      const result = await t.callRaw('profiles:create', { ...base, name: lookAlike });
+      expect(result.ok, lookAlike).toBe(false);
+      if (!result.ok) expect(result.error.fields?.name).toMatch(/already has this name/);
+    }
+    // Genuinely different names still pass.
+    expect((await t.callRaw('profiles:create', { ...base, name: 'Demo org 2' })).ok).toBe(true);
+  });
 });
 
 describe('scopes', () => {

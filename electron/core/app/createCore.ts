@@ -101,6 +101,8 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
   const crmClient = new CrmClient(tokens, now);
   const crm = new CrmService(crmClient);
   const history = new HistoryStore(ports.storeFactory, ports.dataDir, log, now);
+  // A deleted profile's calls stay while its delete can be undone, and go when it is final.
+  profiles.onDeleteFinal((id) => history.forgetProfile(id));
   const apiConsole = new ApiConsole({
     client: crmClient,
     history,
@@ -111,7 +113,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
   connectorRef.current = c;
 
   if (options.attachDemoOrigins) hosts.setDemoOrigins(options.attachDemoOrigins);
-  const demoOrg = options.demoOrg?.start ? await startAppDemoOrg(ports.dataDir, hosts, log) : null;
+  const demoOrg = options.demoOrg?.start ? await startAppDemoOrg(ports.dataDir, ports.cipher, hosts, log) : null;
   if (demoOrg) {
     await ensureDemoProfile({ demo: demoOrg, store, profiles, vault, hosts, urlSchemeAvailable: options.urlSchemeAvailable });
   }
@@ -173,9 +175,10 @@ export async function createCore(ports: CorePorts, options: CoreOptions): Promis
     },
     isAllowedExternalUrl: (url) => hosts.isAllowedExternalUrl(url),
     close: async () => {
+      // Deletes still in their undo window become final first, so their history is dropped before the flush.
+      profiles.dispose();
       apiConsole.close();
       await c.close();
-      profiles.dispose();
       await demoOrg?.close();
       listeners.clear();
     },

@@ -4,7 +4,7 @@ import { DEFAULT_LOOPBACK_PATH, SCHEME_REDIRECT_URI, loopbackRedirectUri } from 
 import { DEFAULT_SCOPES } from '../../../shared/zoho/scopes';
 import { startDemoOrg, type DemoOrg } from '../demo-org/index';
 import type { HostPolicy } from '../net/hostPolicy';
-import type { LogPort } from '../ports';
+import type { CipherPort, LogPort } from '../ports';
 import type { ProfileService } from '../profiles/profileService';
 import type { ProfileStore } from '../profiles/profileStore';
 import type { Vault } from '../vault/vault';
@@ -32,10 +32,18 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Starts the in-process Demo org; its clients and tokens persist in the app's data folder. */
-export async function startAppDemoOrg(dataDir: string, hosts: HostPolicy, log: LogPort): Promise<DemoOrg | null> {
+/**
+ * Starts the in-process Demo org. Its state (the demo clients' secrets and tokens) persists in
+ * the app's data folder only sealed by the keychain cipher; without a keychain it stays in
+ * memory, like every other secret (the Demo profile then re-registers at the next start).
+ */
+export async function startAppDemoOrg(dataDir: string, cipher: CipherPort, hosts: HostPolicy, log: LogPort): Promise<DemoOrg | null> {
   try {
-    const demo = await startDemoOrg({ stateFile: join(dataDir, 'demo-org-state.json') });
+    const sealer = {
+      seal: (text: string) => Buffer.from(cipher.encrypt(text)).toString('base64'),
+      open: (sealed: string) => cipher.decrypt(Buffer.from(sealed, 'base64')),
+    };
+    const demo = await startDemoOrg(cipher.persistent ? { stateFile: join(dataDir, 'demo-org-state.sealed'), stateSealer: sealer } : {});
     hosts.setDemoOrigins(demo.origins);
     return demo;
   } catch (error) {

@@ -20,7 +20,7 @@ import { Faults, type FaultRule } from './http/faults';
 import { readRequest, sendJson } from './http/io';
 import { listenAll, type Handler } from './http/listen';
 import { buildOrigins, siteList, type DemoOrgOrigins, type Site } from './origins';
-import { StateStore } from './state/store';
+import { StateStore, type StateSealer } from './state/store';
 
 export type { DemoOrgOrigins } from './origins';
 export type { DemoClientInput, DemoClient } from './console/clients';
@@ -51,6 +51,8 @@ export interface StartOptions {
   port?: number;
   /** JSON file where clients and tokens persist across restarts; no file = in memory. */
   stateFile?: string;
+  /** Seals the state file (the app passes its keychain cipher, so no secret is on disk in plaintext). */
+  stateSealer?: StateSealer;
   /** Base time source for the clock (default Date.now). */
   now?: () => number;
   /** Serve the test controls over HTTP on the console origin under /__test/ (off by default; never in the app). */
@@ -59,7 +61,7 @@ export interface StartOptions {
 
 export async function startDemoOrg(options: StartOptions = {}): Promise<DemoOrg> {
   const clock = createClock(options.now);
-  const store = new StateStore(options.stateFile);
+  const store = new StateStore(options.stateFile, options.stateSealer);
   const faults = new Faults();
   const sites = siteList();
   // Handlers read the context lazily: origins are only known once every server listens.

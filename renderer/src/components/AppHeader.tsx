@@ -3,6 +3,7 @@ import { APP_NAME } from '../../../shared/app';
 import { dataCentreLabel } from '../labels';
 import { DemoBadge, EnvironmentBadge, Swatch } from './Badges';
 import { SWITCHER_SHORTCUT } from './QuickSwitcher';
+import { PresentationToggle } from '../presentation/PresentationToggle';
 
 /**
  * The app's header, on every screen: which profile every action goes to — its org, its
@@ -30,13 +31,14 @@ export function AppHeader({ active, onSwitch }: { active: ProfileView | null; on
           <span className="active-label">No profile chosen</span>
         )}
       </div>
-      {onSwitch ? (
-        <div className="header-tools">
+      <div className="header-tools">
+        <PresentationToggle />
+        {onSwitch ? (
           <button type="button" className="button secondary" onClick={onSwitch} aria-keyshortcuts="Control+K Meta+K">
             Switch profile <span className="kbd" aria-hidden="true">{SWITCHER_SHORTCUT}</span>
           </button>
-        </div>
-      ) : null}
+        ) : null}
+      </div>
     </header>
   );
 }

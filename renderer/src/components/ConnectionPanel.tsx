@@ -3,6 +3,7 @@ import type { AppInfo, ConnectStarted, ConnectVia, IpcError, ProfileView } from 
 import { DATA_CENTRE_LIST } from '../../../shared/zoho/dataCentres';
 import { explain, ZOHO_AUTHORIZE_PAGE_ERRORS } from '../../../shared/zoho/errors';
 import { useApi } from '../apiContext';
+import { usePresentation } from '../presentation/PresentationContext';
 import { connectedLine, dataCentreLabel, STATUS_TEXT, statusHint } from '../labels';
 import { ErrorMessage } from './ErrorMessage';
 import { DeviceCodePanel } from './connection/DeviceCodePanel';
@@ -40,6 +41,7 @@ const VIA_TEXT: Record<ConnectVia, string> = {
  */
 export function ConnectionPanel({ profile, info, auth: authFromApp, onConnect, onCancel, onProfileUpdated, announce }: Props) {
   const api = useApi();
+  const presentation = usePresentation();
   const uid = useId();
   const id = (name: string) => `${uid}-${name}`;
   const cancelRef = useRef<HTMLButtonElement>(null);
@@ -92,7 +94,7 @@ export function ConnectionPanel({ profile, info, auth: authFromApp, onConnect, o
   let statusText: string;
   if (starting) statusText = 'Opening Zoho’s consent page in your browser…';
   else if (waiting) statusText = 'Waiting for you to allow access in your browser…';
-  else if (connected) statusText = connectedLine(profile);
+  else if (connected) statusText = connectedLine(profile, presentation);
   else if (status === 'connecting' && profile.clientType === 'device') statusText = 'Waiting for the device code to be entered…';
   else if (status === 'connecting' && profile.clientType === 'self') statusText = 'Exchanging the code with Zoho…';
   else statusText = STATUS_TEXT[status];
@@ -323,7 +325,7 @@ export function ConnectionPanel({ profile, info, auth: authFromApp, onConnect, o
           {profile.connection.userEmail ? (
             <>
               <dt>User</dt>
-              <dd>{profile.connection.userEmail}</dd>
+              <dd>{presentation.email(profile.connection.userEmail)}</dd>
             </>
           ) : null}
           {locationLabel ? (

@@ -8,6 +8,7 @@ import { RegisterInstructions } from './RegisterInstructions';
 import { DemoBadge, EnvironmentBadge, Swatch } from './Badges';
 import { ConnectionPanel, type AuthState } from './ConnectionPanel';
 import { RecordsBrowser } from './RecordsBrowser';
+import { usePresentation } from '../presentation/PresentationContext';
 
 export type { AuthState } from './ConnectionPanel';
 
@@ -28,6 +29,7 @@ export function ProfileDetail({ profile, info, auth, onConnect, onCancel, onProf
   const uid = useId();
   const id = (name: string) => `${uid}-${name}`;
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const presentation = usePresentation();
 
   useEffect(() => {
     if (focusHeading) headingRef.current?.focus();
@@ -99,7 +101,7 @@ export function ProfileDetail({ profile, info, auth, onConnect, onCancel, onProf
           {DEMO_LABEL}. This built-in profile talks to a practice org on this computer, so you can try everything safely.
         </p>
       ) : null}
-      {profile.notes ? <p className="notes">{profile.notes}</p> : null}
+      {profile.notes ? <p className="notes">{presentation.text(profile.notes)}</p> : null}
 
       {connected ? (
         // Once connected, the setup is reference material: folded away so the console comes first.

@@ -1,3 +1,4 @@
+import { usePresentation } from '../presentation/PresentationContext';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
 import {
@@ -181,6 +182,7 @@ interface Props {
 export function ProfileForm({ profile, info, onSaved, onCancel, onDeleted, focusHeading = true }: Props) {
   const api = useApi();
   const uid = useId();
+  const presentation = usePresentation();
   const id = (name: string) => `${uid}-${name}`;
   const [values, setValues] = useState<FormValues>(() => initialValues(profile));
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -577,6 +579,7 @@ export function ProfileForm({ profile, info, onSaved, onCancel, onDeleted, focus
           </label>
           <p className="help" id={id('clientId-help')}>
             From Zoho’s API console → your client → Client Secret tab. It starts with “1000.”.
+            {presentation.on ? ' Masked while presenting: turn presentation mode off to see or change it.' : ''}
           </p>
           <input
             id={id('clientId')}
@@ -584,8 +587,12 @@ export function ProfileForm({ profile, info, onSaved, onCancel, onDeleted, focus
             autoComplete="off"
             spellCheck={false}
             className="mono"
-            value={values.clientId}
-            onChange={(e) => set('clientId', e.target.value)}
+            // While presenting, the client id is shown masked and cannot be edited (turn presentation mode off to edit it).
+            value={presentation.on ? presentation.id(values.clientId) : values.clientId}
+            readOnly={presentation.on}
+            onChange={(e) => {
+              if (!presentation.on) set('clientId', e.target.value);
+            }}
             aria-describedby={describedBy('clientId', true)}
             aria-invalid={invalid('clientId')}
             data-field="clientId"

@@ -11,6 +11,7 @@ import {
 import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import type { CrmField } from '../../../shared/ipc/contract';
 import { formatValue } from '../columns';
+import { usePresentation } from '../presentation/PresentationContext';
 
 type Row = Record<string, unknown>;
 
@@ -44,6 +45,7 @@ export function RecordsTable({ caption, fields, records, tools = false }: Props)
   const [visibility, setVisibility] = useState<VisibilityState>({});
   const [active, setActive] = useState<{ row: number; col: string } | null>(null);
   const [copied, setCopied] = useState('');
+  const presentation = usePresentation();
 
   const columns = useMemo<ColumnDef<Row>[]>(
     () =>
@@ -51,7 +53,8 @@ export function RecordsTable({ caption, fields, records, tools = false }: Props)
         id: f.apiName,
         header: f.label,
         accessorFn: (row: Row) => row[f.apiName],
-        cell: (ctx) => formatValue(ctx.getValue(), f.dataType),
+        // Everything shown (and copied) passes through presentation mode's mask.
+        cell: (ctx) => formatValue(presentation.field(f.apiName, ctx.getValue(), f.dataType), f.dataType),
         sortingFn: (a, b, id) => {
           const x = formatValue(a.getValue(id));
           const y = formatValue(b.getValue(id));
@@ -61,7 +64,7 @@ export function RecordsTable({ caption, fields, records, tools = false }: Props)
           return x.localeCompare(y);
         },
       })),
-    [fields],
+    [fields, presentation],
   );
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table is used as documented.
   const table = useReactTable({
@@ -94,7 +97,7 @@ export function RecordsTable({ caption, fields, records, tools = false }: Props)
     const row = rows[rowIndex];
     if (!row) return '';
     const field = fields.find((f) => f.apiName === colId);
-    return formatValue(row.getValue(colId), field?.dataType);
+    return formatValue(presentation.field(colId, row.getValue(colId), field?.dataType), field?.dataType);
   }
 
   async function copyActive() {

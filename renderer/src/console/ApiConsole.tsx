@@ -4,6 +4,7 @@ import { fullUrl } from '../../../shared/snippets/index';
 import { ZOHO_LIMITS } from '../../../shared/zoho/limits';
 import { coqlModule, isWriteCall, missingScopes, normaliseCrmPath } from '../../../shared/zoho/scopes';
 import { useApi } from '../apiContext';
+import { usePresentation } from '../presentation/PresentationContext';
 import { pickDefaultColumns } from '../columns';
 import { plural } from '../labels';
 import { ErrorView } from './ErrorView';
@@ -15,6 +16,8 @@ import { RawEditor, rawFromRequest, requestFromRaw, type RawState } from './RawE
 import { ResponseView } from './ResponseView';
 import { SnippetPanel } from './SnippetPanel';
 import './console.css';
+
+type SendOptions = { request?: ConsoleRequest; ignoreScopes?: boolean; confirmed?: boolean; source?: 'guided' | 'raw'; paging?: 'next' | 'prev' | 'reset' };
 
 type Load<T> = { status: 'idle' } | { status: 'loading' } | { status: 'ok'; value: T } | { status: 'error'; error: IpcError };
 
@@ -40,6 +43,7 @@ function moduleOfRequest(request: ConsoleRequest): string {
  */
 export function ApiConsole({ profile, onConnect }: { profile: ProfileView; /** The app's own Connect (shows the waiting state). */ onConnect?: () => void }) {
   const api = useApi();
+  const presentation = usePresentation();
   const uid = useId();
   const id = (n: string) => `${uid}-${n}`;
   const profileId = profile.id;
@@ -68,6 +72,17 @@ export function ApiConsole({ profile, onConnect }: { profile: ProfileView; /** T
   const latest = useRef(0);
   const jobRef = useRef<string | null>(null);
   const autoSent = useRef(false);
+  // The module picked last (a slow fields answer for a module passed on the way does nothing).
+  const currentModule = useRef('');
+  const moduleTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const fieldsInFlight = useRef(new Map<string, Promise<CrmField[] | null>>());
+  // The last send that failed (refused by the app's core, or answered with an error): "Try again" sends it again.
+  const [retry, setRetry] = useState<SendOptions | null>(null);
+  // Where focus goes once a send started from a button that may change (paging, Try again) finishes.
+  const focusAfterSend = useRef<'next' | 'prev' | 'status' | null>(null);
+  const prevRef = useRef<HTMLButtonElement>(null);
+  const nextRef = useRef<HTMLButtonElement>(null);
+  const statusRef = useRef<HTMLParagraphElement>(null);
 
   const fields = guided.module ? fieldsByModule[guided.module] : undefined;
   const fieldList = fields?.status === 'ok' ? fields.value : null;
@@ -112,18 +127,6 @@ export function ApiConsole({ profile, onConnect }: { profile: ProfileView; /** T
     };
   }, [api, profileId]);
 
-  // Progress of "Fetch all".
-  useEffect(
-    () =>
-      api.onEvent((event) => {
-        if (event.type !== 'crm-job' || event.job.jobId !== jobRef.current) return;
-        setJob(event.job);
-        if (['done', 'capped', 'cancelled', 'failed'].includes(event.job.state)) void collect(event.job);
-      }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- collect only reads refs and the api.
-    [api],
-  );
-
   async function collect(progress: CrmJobProgress) {
     if (!progress.fetched) {
       setJobRecords([]);
@@ -140,28 +143,83 @@ export function ApiConsole({ profile, onConnect }: { profile: ProfileView; /** T
     setShowFetched(true);
   }
 
-  async function chooseModule(module: string) {
+  // Progress of "Fetch all".
+  useEffect(
+    () =>
+      api.onEvent((event) => {
+        if (event.type !== 'crm-job' || event.job.jobId !== jobRef.current) return;
+        setJob(event.job);
+        if (['done', 'capped', 'cancelled', 'failed'].includes(event.job.state)) void collect(event.job);
+      }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- collect only reads refs and the api.
+    [api],
+  );
+
+  /** The module's fields (known already, being fetched, or fetched now), with a few useful ones ticked. */
+  function ensureFields(module: string): Promise<CrmField[] | null> {
+    const tickDefaults = (list: CrmField[]) => {
+      const picked = pickDefaultColumns(list).map((f) => f.apiName);
+      setGuided((g) => (g.module === module && !g.fields.length ? { ...g, fields: picked } : g));
+      return list;
+    };
+    const known = fieldsByModule[module];
+    if (known?.status === 'ok') return Promise.resolve(tickDefaults(known.value));
+    const pending = fieldsInFlight.current.get(module);
+    if (pending) return pending;
+    setFieldsByModule((all) => ({ ...all, [module]: { status: 'loading' } }));
+    const loading = api.crm.fields(profileId, module).then((result) => {
+      fieldsInFlight.current.delete(module);
+      setFieldsByModule((all) => ({ ...all, [module]: result.ok ? { status: 'ok', value: result.value } : { status: 'error', error: result.error } }));
+      return result.ok ? tickDefaults(result.value) : null;
+    });
+    fieldsInFlight.current.set(module, loading);
+    return loading;
+  }
+
+  /**
+   * A module was chosen. With the mouse, the first module picked shows its records straight
+   * away (a read: no risk). With the keyboard, arrow keys pass modules on the way: nothing is
+   * sent, and fields load once the choice rests for a moment; Enter or Send loads the records.
+   */
+  function chooseModule(module: string, via: 'keyboard' | 'pointer') {
     const next = { ...guided, module, fields: [] as string[], page: 1, conditions: [{ field: '', operator: 'equals', value: '' }], coql: '' };
     setGuided(next);
+    currentModule.current = module;
+    clearTimeout(moduleTimer.current);
     if (!module) return;
-    let list = fieldsByModule[module]?.status === 'ok' ? (fieldsByModule[module] as { value: CrmField[] }).value : null;
-    if (!list) {
-      setFieldsByModule((all) => ({ ...all, [module]: { status: 'loading' } }));
-      const result = await api.crm.fields(profileId, module);
-      setFieldsByModule((all) => ({ ...all, [module]: result.ok ? { status: 'ok', value: result.value } : { status: 'error', error: result.error } }));
-      if (!result.ok) return;
-      list = result.value;
+    if (via === 'keyboard') {
+      moduleTimer.current = setTimeout(() => {
+        if (currentModule.current === module) void ensureFields(module);
+      }, 400);
+      return;
     }
-    const picked = pickDefaultColumns(list).map((f) => f.apiName);
-    const ready = { ...next, fields: picked };
-    setGuided((g) => (g.module === module ? { ...g, fields: picked } : g));
-    // The first module someone picks shows its records straight away (a read: no risk).
-    const first = buildGuidedRequest(ready);
-    if (!autoSent.current && ready.operation === 'list' && picked.length && !missingScopes(granted, first).length) {
-      autoSent.current = true;
-      void send({ request: first, source: 'guided' });
-    }
+    void ensureFields(module).then((list) => {
+      if (!list || currentModule.current !== module) return;
+      const ready = { ...next, fields: pickDefaultColumns(list).map((f) => f.apiName) };
+      const first = buildGuidedRequest(ready);
+      if (!autoSent.current && ready.operation === 'list' && ready.fields.length && !missingScopes(granted, first).length) {
+        autoSent.current = true;
+        void send({ request: first, source: 'guided' });
+      }
+    });
   }
+
+  /** Enter on the Module picker: this module's records, now (its fields first if they are not here yet). */
+  async function sendModuleNow() {
+    const module = guided.module;
+    clearTimeout(moduleTimer.current);
+    if (!module) return;
+    if (guided.operation !== 'list' || guided.fields.length) {
+      void send();
+      return;
+    }
+    const list = await ensureFields(module);
+    if (!list || currentModule.current !== module) return;
+    autoSent.current = true;
+    void send({ request: buildGuidedRequest({ ...guided, fields: pickDefaultColumns(list).map((f) => f.apiName) }), source: 'guided' });
+  }
+
+  useEffect(() => () => clearTimeout(moduleTimer.current), []);
 
   function switchMode(next: 'guided' | 'raw') {
     if (next === mode) return;
@@ -170,7 +228,7 @@ export function ApiConsole({ profile, onConnect }: { profile: ProfileView; /** T
   }
 
   // --- sending --------------------------------------------------------------------------------
-  async function send(options: { request?: ConsoleRequest; ignoreScopes?: boolean; confirmed?: boolean; source?: 'guided' | 'raw'; paging?: 'next' | 'prev' | 'reset' } = {}) {
+  async function send(options: SendOptions = {}) {
     const req = options.request ?? request;
     if (!req || (!options.request && built.problem)) {
       setRefusal({ code: 'INCOMPLETE', message: built.problem ?? 'The request is not complete.' });
@@ -183,6 +241,7 @@ export function ApiConsole({ profile, onConnect }: { profile: ProfileView; /** T
     }
     const ignoreScopes = options.ignoreScopes ?? false;
     if (isWriteCall(req) && profile.environment === 'production' && !options.confirmed) {
+      focusAfterSend.current = null;
       setConfirming({ request: req, ignoreScopes });
       return;
     }
@@ -200,6 +259,9 @@ export function ApiConsole({ profile, onConnect }: { profile: ProfileView; /** T
     });
     if (ticket !== latest.current) return;
     setSending(false);
+    // "Try again" sends exactly this again (a production write is confirmed again).
+    const again: SendOptions = { request: req, ignoreScopes, source, ...(options.paging ? { paging: options.paging } : {}) };
+    setRetry(!result.ok || result.value.error ? again : null);
     if (result.ok) {
       if (options.paging === 'next' && sent) setPageStack((s) => [...s, sent.request]);
       else if (options.paging === 'prev') setPageStack((s) => s.slice(0, -1));
@@ -223,6 +285,36 @@ export function ApiConsole({ profile, onConnect }: { profile: ProfileView; /** T
       setNote(result.error.message);
     }
     void loadHistory(historySearch);
+  }
+
+  function tryAgain() {
+    if (!retry || sending) return;
+    focusAfterSend.current = 'status';
+    void send(retry);
+  }
+
+  // After paging or "Try again", focus stays on the button used if it is still there and
+  // usable, else moves to the status line that says what loaded — never back to the page's top.
+  useEffect(() => {
+    if (sending || !focusAfterSend.current) return;
+    const which = focusAfterSend.current;
+    focusAfterSend.current = null;
+    const active = document.activeElement;
+    const button = which === 'next' ? nextRef.current : which === 'prev' ? prevRef.current : null;
+    const lost = !active || active === document.body || !active.isConnected;
+    if (button && !button.disabled) {
+      if (lost || active === button) button.focus();
+      return;
+    }
+    if (lost || active === button) statusRef.current?.focus();
+  }, [sending]);
+
+  function page(direction: 'next' | 'prev') {
+    if (sending) return;
+    const target = direction === 'next' ? nextReq : pageStack[pageStack.length - 1];
+    if (!target) return;
+    focusAfterSend.current = direction;
+    void send({ request: target, paging: direction, source: 'raw' });
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLElement>) {
@@ -280,7 +372,9 @@ export function ApiConsole({ profile, onConnect }: { profile: ProfileView; /** T
 
   // --- export ----------------------------------------------------------------------------------
   async function exportAs(kind: 'csv' | 'json', which: 'current' | 'fetched') {
-    const records = which === 'fetched' ? (jobRecords ?? []) : (sent?.response.records ?? []);
+    const all = which === 'fetched' ? (jobRecords ?? []) : (sent?.response.records ?? []);
+    // While presenting, an export holds what the screen shows: personal details masked.
+    const records = presentation.on ? all.map((r) => presentation.record(r, fieldList ?? [])) : all;
     setExporting({ done: 0, total: records.length, kind: kind.toUpperCase() });
     const progress = (done: number, total: number) => setExporting({ done, total, kind: kind.toUpperCase() });
     const name = `${((sent ? moduleOfRequest(sent.request) : guided.module) || 'records').toLowerCase()}-${which === 'fetched' ? 'all' : 'page'}-${new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-')}`;
@@ -292,7 +386,7 @@ export function ApiConsole({ profile, onConnect }: { profile: ProfileView; /** T
       download(`${name}.json`, await toJson(records, progress), 'application/json');
     }
     setExporting(null);
-    setNote(`Exported ${plural(records.length, 'record')} to ${kind.toUpperCase()}.`);
+    setNote(`Exported ${plural(records.length, 'record')} to ${kind.toUpperCase()}${presentation.on ? ', personal details masked (presentation mode is on)' : ''}.`);
   }
 
   // --- reconnect adding a scope -------------------------------------------------------------
@@ -370,7 +464,8 @@ export function ApiConsole({ profile, onConnect }: { profile: ProfileView; /** T
             fieldsLoading={fields?.status === 'loading'}
             state={guided}
             onChange={setGuided}
-            onModule={(m) => void chooseModule(m)}
+            onModule={chooseModule}
+            onModuleEnter={() => void sendModuleNow()}
             readOnly={profile.readOnly}
           />
         )
@@ -384,10 +479,10 @@ export function ApiConsole({ profile, onConnect }: { profile: ProfileView; /** T
         {request ? (
           <pre className="code-block" data-testid="request-preview">
             <code>
-              {`${request.method} ${fullUrl({ apiDomain, request })}\nAuthorization: Zoho-oauthtoken •••• (this profile’s token)${Object.entries(request.headers)
+              {presentation.text(`${request.method} ${fullUrl({ apiDomain, request })}\nAuthorization: Zoho-oauthtoken •••• (this profile’s token)${Object.entries(request.headers)
                 .filter(([k]) => k.toLowerCase() !== 'authorization')
                 .map(([k, v]) => `\n${k}: ${v}`)
-                .join('')}${request.body ? `\n\n${request.body}` : ''}`}
+                .join('')}${request.body ? `\n\n${request.body}` : ''}`)}
             </code>
           </pre>
         ) : null}
@@ -445,9 +540,9 @@ export function ApiConsole({ profile, onConnect }: { profile: ProfileView; /** T
         </div>
       ) : null}
 
-      {refusal ? <ErrorView error={refusal} onReconnect={(s) => void reconnectAdding(s)} /> : null}
+      {refusal ? <ErrorView error={refusal} onReconnect={(s) => void reconnectAdding(s)} {...(retry && !sending ? { onRetry: tryAgain } : {})} /> : null}
 
-      <p role="status" className="records-status">
+      <p role="status" className="records-status" ref={statusRef} tabIndex={-1}>
         {sending ? 'Sending…' : note}
       </p>
 
@@ -455,10 +550,11 @@ export function ApiConsole({ profile, onConnect }: { profile: ProfileView; /** T
         <>
           {canPage ? (
             <div className="actions paging">
-              <button type="button" className="button secondary" disabled={!pageStack.length || sending} onClick={() => void send({ request: pageStack[pageStack.length - 1]!, paging: 'prev', source: 'raw' })}>
+              {/* While a page loads the buttons say so with aria-disabled: a disabled button would drop focus to the top of the page. */}
+              <button type="button" ref={prevRef} className="button secondary" disabled={!pageStack.length} aria-disabled={sending || undefined} onClick={() => page('prev')}>
                 Previous page
               </button>
-              <button type="button" className="button secondary" disabled={!nextReq || sending} onClick={() => nextReq && void send({ request: nextReq, paging: 'next', source: 'raw' })}>
+              <button type="button" ref={nextRef} className="button secondary" disabled={!nextReq} aria-disabled={sending || undefined} onClick={() => page('next')}>
                 Next page
               </button>
               <span className="fetch-all">
@@ -522,6 +618,7 @@ export function ApiConsole({ profile, onConnect }: { profile: ProfileView; /** T
                 </button>
               </>
             ) : null}
+            {presentation.on && sent.response.records?.length ? <span className="help">Exports are masked while presenting.</span> : null}
             {exporting ? (
               <span>
                 <label htmlFor={id('export-progress')}>Preparing {exporting.kind}…</label>{' '}
@@ -538,6 +635,7 @@ export function ApiConsole({ profile, onConnect }: { profile: ProfileView; /** T
             fields={fieldList ?? []}
             chosen={mode === 'guided' ? guided.fields : []}
             onReconnect={(s) => void reconnectAdding(s)}
+            {...(retry && !sending && !refusal && sent.response.error ? { onRetry: tryAgain } : {})}
           />
         </>
       ) : null}

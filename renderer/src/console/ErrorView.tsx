@@ -1,4 +1,5 @@
 import type { IpcError, PerRecordResult } from '../../../shared/ipc/contract';
+import { usePresentation } from '../presentation/PresentationContext';
 
 /** Zoho's code, our plain-language sentence, and what to do — plus "reconnect adding <scope>" when that is the fix. */
 export function ErrorView({
@@ -6,13 +7,17 @@ export function ErrorView({
   zohoCode,
   status,
   onReconnect,
+  onRetry,
 }: {
   error: IpcError;
   zohoCode?: string;
   status?: number;
   onReconnect?: (scope: string) => void;
+  /** Sends the same request again ("Try again"). */
+  onRetry?: () => void;
 }) {
   const scopes = scopesToAdd(error);
+  const presentation = usePresentation();
   return (
     <div className="error-box console-error" role="alert">
       <p className="error-title">
@@ -26,6 +31,11 @@ export function ErrorView({
       </p>
       <p className="error-message">{error.message}</p>
       {error.hint ? <p className="error-hint">{error.hint}</p> : null}
+      {onRetry ? (
+        <button type="button" className="button secondary" onClick={onRetry}>
+          Try again
+        </button>
+      ) : null}
       {onReconnect && scopes.length ? (
         <button type="button" className="button" onClick={() => onReconnect(scopes.join(','))}>
           Reconnect adding {scopes.join(' and ')}
@@ -34,7 +44,7 @@ export function ErrorView({
       {error.details ? (
         <details className="error-details">
           <summary>Show details</summary>
-          <pre>{error.details}</pre>
+          <pre>{presentation.text(error.details)}</pre>
         </details>
       ) : null}
     </div>

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import type { CrmField, CrmModule } from '../../../shared/ipc/contract';
 import { ZOHO_LIMITS } from '../../../shared/zoho/limits';
 import { LazyCodeEditor } from './LazyCodeEditor';
@@ -10,13 +10,18 @@ interface Props {
   fieldsLoading: boolean;
   state: GuidedState;
   onChange: (next: GuidedState) => void;
-  onModule: (module: string) => void;
+  /** `via`: how the choice was made — arrow keys pass modules on the way, a click picks one. */
+  onModule: (module: string, via: 'keyboard' | 'pointer') => void;
+  /** Enter on the Module picker: load this module's records now. */
+  onModuleEnter?: () => void;
   readOnly: boolean;
 }
 
 /** Module → operation → fields → the operation's parameters, each explained in plain words. */
-export function GuidedBuilder({ modules, fields, fieldsLoading, state, onChange, onModule, readOnly }: Props) {
+export function GuidedBuilder({ modules, fields, fieldsLoading, state, onChange, onModule, onModuleEnter, readOnly }: Props) {
   const uid = useId();
+  // Whether the Module picker's last change came from the keyboard (arrow keys, type-ahead) or a pointer.
+  const moduleVia = useRef<'keyboard' | 'pointer'>('pointer');
   const id = (n: string) => `${uid}-${n}`;
   const [filter, setFilter] = useState('');
   const set = (changes: Partial<GuidedState>) => onChange({ ...state, ...changes });
@@ -46,9 +51,25 @@ export function GuidedBuilder({ modules, fields, fieldsLoading, state, onChange,
       <div className="field">
         <label htmlFor={id('module')}>Module</label>
         <p className="help" id={id('module-help')}>
-          A CRM module is a kind of record, such as Leads or Contacts.
+          A CRM module is a kind of record, such as Leads or Contacts. Press Enter here, or Send, to load its records.
         </p>
-        <select id={id('module')} value={state.module} onChange={(e) => onModule(e.target.value)} aria-describedby={id('module-help')}>
+        <select
+          id={id('module')}
+          value={state.module}
+          onChange={(e) => onModule(e.target.value, moduleVia.current)}
+          onPointerDown={() => {
+            moduleVia.current = 'pointer';
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey && !e.altKey && !e.shiftKey && state.module && onModuleEnter) {
+              e.preventDefault();
+              onModuleEnter();
+              return;
+            }
+            if (e.key !== 'Tab') moduleVia.current = 'keyboard';
+          }}
+          aria-describedby={id('module-help')}
+        >
           <option value="">Choose a module…</option>
           {modules.map((m) => (
             <option key={m.apiName} value={m.apiName}>

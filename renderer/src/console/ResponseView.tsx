@@ -1,6 +1,7 @@
 import { lazy, Suspense, useId, useMemo, useState } from 'react';
 import type { ConsoleResponse, CrmField } from '../../../shared/ipc/contract';
 import { plural } from '../labels';
+import { usePresentation } from '../presentation/PresentationContext';
 import { RecordsTable } from '../components/RecordsTable';
 import { ErrorView, PerRecordTable, zohoCodeOf } from './ErrorView';
 
@@ -43,19 +44,22 @@ interface Props {
   fields: CrmField[];
   chosen: string[];
   onReconnect?: (scope: string) => void;
+  /** Offered next to an error: sends the same request again. */
+  onRetry?: () => void;
 }
 
 /** The answer at a glance: status line, then the records as a table, a JSON tree, raw, or headers. */
-export function ResponseView({ response, records, recordsLabel, fields, chosen, onReconnect }: Props) {
+export function ResponseView({ response, records, recordsLabel, fields, chosen, onReconnect, onRetry }: Props) {
   const uid = useId();
+  const presentation = usePresentation();
   const rows = records ?? response.records;
   const [tab, setTab] = useState<Tab>(rows && rows.length ? 'table' : 'json');
   const columns = useMemo(() => (rows ? columnsFor(rows, fields, chosen) : []), [rows, fields, chosen]);
   const raw = useMemo(() => {
     if (tab !== 'raw') return '';
-    const text = records ? JSON.stringify(records, null, 2) : response.body === null ? '' : JSON.stringify(response.body, null, 2);
+    const text = records ? JSON.stringify(presentation.json(records), null, 2) : response.body === null ? '' : JSON.stringify(presentation.json(response.body), null, 2);
     return text.length > 2_000_000 ? `${text.slice(0, 2_000_000)}\n… (cut at 2 MB; export to see everything)` : text;
-  }, [tab, records, response.body]);
+  }, [tab, records, response.body, presentation]);
 
   const tabs: { id: Tab; label: string; show: boolean }[] = [
     { id: 'table', label: 'Table', show: Boolean(rows && rows.length) },
@@ -107,7 +111,7 @@ export function ResponseView({ response, records, recordsLabel, fields, chosen, 
         ) : null}
       </dl>
 
-      {response.error ? <ErrorView error={response.error} status={response.status} zohoCode={zohoCodeOf(response.body)} {...(onReconnect ? { onReconnect } : {})} /> : null}
+      {response.error ? <ErrorView error={response.error} status={response.status} zohoCode={zohoCodeOf(response.body)} {...(onReconnect ? { onReconnect } : {})} {...(onRetry ? { onRetry } : {})} /> : null}
       {response.perRecord ? <PerRecordTable results={response.perRecord} /> : null}
       {response.status === 204 ? <p className="zero-records">0 records — Zoho found nothing to return (HTTP 204, not an error).</p> : null}
 
@@ -140,7 +144,7 @@ export function ResponseView({ response, records, recordsLabel, fields, chosen, 
         {current === 'json' ? (
           <Suspense fallback={<p className="muted">Loading the JSON tree…</p>}>
             <div className="json-tree">
-              <JsonTree value={records ?? response.body} />
+              <JsonTree value={presentation.json(records ?? response.body)} />
             </div>
           </Suspense>
         ) : null}

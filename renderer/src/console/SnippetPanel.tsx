@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { ConsoleRequest } from '../../../shared/ipc/contract';
+import { usePresentation } from '../presentation/PresentationContext';
 import { CONNECTION_NAME_PATTERN, DEFAULT_CONNECTION, SNIPPET_LANGUAGES, snippet, type SnippetLanguage } from '../../../shared/snippets/index';
 
 /** Code for the current call. The token is always the placeholder {{access_token}}. */
@@ -8,7 +9,9 @@ export function SnippetPanel({ request, apiDomain }: { request: ConsoleRequest |
   const [language, setLanguage] = useState<SnippetLanguage>('curl');
   const [connection, setConnection] = useState(DEFAULT_CONNECTION);
   const [note, setNote] = useState('');
-  const code = request ? snippet(language, { apiDomain, request, connection }) : '';
+  const presentation = usePresentation();
+  // What is shown is what is copied: while presenting, emails in the call are masked in both.
+  const code = request ? presentation.text(snippet(language, { apiDomain, request, connection })) : '';
 
   async function copy() {
     try {

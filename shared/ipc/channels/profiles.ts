@@ -56,11 +56,25 @@ function safeText(what: string, options: { allowLineBreaks?: boolean } = {}) {
 }
 
 /**
+ * Letters that look like Latin ones in most fonts (Cyrillic and Greek homoglyphs, digits that
+ * pass for letters): a small slice of Unicode's confusables (UTS #39), enough that "Dеmo org"
+ * with a Cyrillic е, or "Dem0 org", can't sit in the list next to "Demo org".
+ */
+const LOOK_ALIKES: Record<string, string> = {
+  а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x',
+  і: 'i', ї: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ӏ: 'l', ԛ: 'q', ԝ: 'w', һ: 'h', ɡ: 'g',
+  α: 'a', β: 'b', ε: 'e', η: 'n', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', ω: 'w',
+  '0': 'o', '1': 'l', '|': 'l',
+};
+
+/**
  * What two profile names are compared by: NFKC (compatibility forms such as full-width
- * letters or "ﬁ" fold to the plain ones), case-folded, runs of white space as one space.
+ * letters or "ﬁ" fold to the plain ones), case-folded, runs of white space as one space,
+ * and look-alike letters folded to the Latin ones they pass for.
  */
 export function profileNameKey(name: string): string {
-  return name.normalize('NFKC').toUpperCase().toLowerCase().normalize('NFKC').replace(/\s+/gu, ' ').trim();
+  const folded = name.normalize('NFKC').toUpperCase().toLowerCase().normalize('NFKC').replace(/\s+/gu, ' ').trim();
+  return Array.from(folded, (ch) => LOOK_ALIKES[ch] ?? ch).join('');
 }
 
 const NameSchema = (empty: string) => safeText('name')(z.string().trim().min(1, empty).max(80, 'Keep the name under 80 characters.'));

@@ -7,6 +7,13 @@ import { existsSync, readFileSync, renameSync, writeFileSync, mkdirSync } from '
 import { dirname } from 'node:path';
 import type { AccessTokenRecord, ClientRecord, GrantCodeRecord, PendingConsent, PersistedState, RefreshTokenRecord } from './types';
 
+/** Optional protection for the state file: it holds the Demo org's client secrets and tokens. */
+export interface StateSealer {
+  seal(plaintext: string): string;
+  /** Throws when the text can't be opened (other machine, keychain reset). */
+  open(sealed: string): string;
+}
+
 export class StateStore {
   readonly clients = new Map<string, ClientRecord>();
   readonly codes = new Map<string, GrantCodeRecord>();
@@ -19,14 +26,18 @@ export class StateStore {
   /** Problems met while loading the state file (reported by the CLI). */
   readonly notes: string[] = [];
 
-  constructor(private readonly file?: string) {
+  constructor(
+    private readonly file?: string,
+    private readonly sealer?: StateSealer,
+  ) {
     if (file) this.load(file);
   }
 
   private load(file: string): void {
     if (!existsSync(file)) return;
     try {
-      const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<PersistedState>;
+      const text = readFileSync(file, 'utf8');
+      const parsed = JSON.parse(this.sealer ? this.sealer.open(text) : text) as Partial<PersistedState>;
       if (parsed.version !== 1 || !Array.isArray(parsed.clients)) throw new Error('unknown state file version');
       for (const c of parsed.clients) this.clients.set(c.client_id, c);
       for (const r of parsed.refreshTokens ?? []) this.refreshTokens.set(r.token, r);
@@ -51,7 +62,8 @@ export class StateStore {
     };
     mkdirSync(dirname(this.file), { recursive: true });
     const temp = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify(state), { mode: 0o600 });
+    const text = JSON.stringify(state);
+    writeFileSync(temp, this.sealer ? this.sealer.seal(text) : text, { mode: 0o600 });
     renameSync(temp, this.file);
   }
 

@@ -1,0 +1,73 @@
+/**
+ * Presentation mode end to end on the Demo org: connect, list Leads, turn presentation mode
+ * on with the keyboard, and nothing personal read off the screen before is on it after.
+ */
+import { SCHEME_REDIRECT_URI } from '../../shared/app';
+import { CONSOLE_SCOPES } from '../helpers/consoleSetup';
+import { consent } from '../helpers/testCore';
+import { expect, seriousAxeViolations, test } from './fixtures';
+
+test('presentation mode masks names, emails and the signed-in user on a shared screen', async ({ page, demo, app, host }) => {
+  test.setTimeout(60_000);
+  const client = demo.createClient({ type: 'mobile', name: 'E2E presentation', redirect_uris: [SCHEME_REDIRECT_URI], home_dc: 'us', enabled_dcs: ['us'] });
+  const profile = await app.call('profiles:create', {
+    name: 'Northwind production',
+    orgLabel: 'Northwind',
+    service: 'demo',
+    environment: 'production',
+    dataCentre: 'us',
+    clientType: 'mobile',
+    clientId: client.client_id,
+    clientSecret: client.client_secret,
+    scopes: CONSOLE_SCOPES,
+  });
+  const started = await app.call('auth:connect', { profileId: profile.id });
+  await app.core.handleDeepLink(await consent(started.authorizeUrl));
+  await app.call('profiles:setActive', { id: profile.id });
+
+  await page.goto(host.url);
+  const connectedAs = page.getByText(/Connected as .+ · Northwind Outfitters/);
+  await expect(connectedAs).toBeVisible();
+  const userName = /Connected as (.+) · Northwind Outfitters/.exec((await connectedAs.textContent()) ?? '')![1]!;
+  const consoleSection = page.getByRole('region', { name: 'API console' });
+  await consoleSection.getByLabel('Module').selectOption({ label: 'Leads' });
+  const table = consoleSection.getByRole('table', { name: 'Leads records' });
+  await expect(table).toBeVisible();
+
+  // Read the first rows' last names and emails while they are shown in full.
+  const headers = await table.getByRole('columnheader').allTextContents();
+  // The default columns show the full name ("Lead Name"): its last word is the last name.
+  const nameCol = headers.findIndex((h) => h.startsWith('Lead Name'));
+  const emailCol = headers.findIndex((h) => h.startsWith('Email'));
+  expect(nameCol).toBeGreaterThanOrEqual(0);
+  expect(emailCol).toBeGreaterThanOrEqual(0);
+  const personal: string[] = [userName];
+  for (let i = 1; i <= 5; i++) {
+    const cells = await table.getByRole('row').nth(i).getByRole('cell').allTextContents();
+    personal.push(cells[nameCol]!.trim().split(/\s+/).at(-1)!, cells[emailCol]!);
+  }
+  expect(personal.filter((p) => p.length > 2)).toHaveLength(11);
+  for (const value of personal) expect(await page.evaluate(() => document.body.innerText)).toContain(value);
+
+  await page.keyboard.press('Control+Shift+P');
+  const toggle = page.getByRole('button', { name: /Presentation mode/ });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByText('Presenting: personal details masked')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Presentation mode on' })).toHaveCount(1);
+  await expect(page.getByText(/Connected as .+ · Northwind Outfitters/)).toContainText('••••');
+
+  const shown = await page.evaluate(() => document.body.innerText);
+  for (const value of personal) expect(shown, `"${value}" is still on screen`).not.toContain(value);
+
+  // The other views of the same answer are masked too.
+  await consoleSection.getByRole('tab', { name: 'Raw' }).click();
+  await expect(consoleSection.getByRole('tabpanel')).toContainText('"data"');
+  const raw = await page.evaluate(() => document.body.innerText);
+  for (const value of personal) expect(raw, `"${value}" is in the raw view`).not.toContain(value);
+  expect(await seriousAxeViolations(page)).toEqual([]);
+
+  // Off again with the keyboard: the details come back.
+  await page.keyboard.press('Control+Shift+P');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.getByText(`Connected as ${userName} · Northwind Outfitters`)).toBeVisible();
+});

@@ -50,7 +50,7 @@ const host = await startWebHost({ core, rendererDir: join(root, 'dist/renderer')
 core.internals.net.appPorts.add(Number(new URL(host.url).port));
 
 say(`Connected App Console (browser mode) is running. Open: ${host.url}`);
-say(`Profiles are kept in ${dataDir}; secrets stay in memory only. Press Ctrl+C to stop.`);
+say(`Profiles are kept in ${dataDir}; secrets stay in memory only unless you protect them with a passphrase in the app. Press Ctrl+C to stop.`);
 if (!process.env.CI && !process.env.CAC_NO_BROWSER) void system.openExternal(host.url);
 
 const stop = async () => {

@@ -38,6 +38,7 @@ function upsert(list: ProfileView[], profile: ProfileView): ProfileView[] {
 
 function Console() {
   const api = useApi();
+  const [secretsGeneration, setSecretsGeneration] = useState(0);
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [profiles, setProfiles] = useState<ProfileView[]>([]);
   const [loading, setLoading] = useState(true);
@@ -282,6 +283,7 @@ function Console() {
         }}
         announce={announce}
         focusHeading={navigated}
+        secretsGeneration={secretsGeneration}
       />
     );
   } else {
@@ -316,7 +318,14 @@ function Console() {
           }} />
         <main id="main" ref={mainRef} tabIndex={-1}>
           <StartupNotices info={info} />
-          <SecretStorageBanner info={info} onChanged={() => void reloadProfiles()} />
+          <SecretStorageBanner
+            info={info}
+            onChanged={() => {
+              // Secrets just became readable (or were set aside): screens that failed for lack of them start afresh.
+              setSecretsGeneration((n) => n + 1);
+              void reloadProfiles();
+            }}
+          />
           <RedirectRefusedAlert error={refused} onDismiss={() => setRefused(null)} />
           {loadError ? <ErrorMessage error={loadError} role="alert" title="Could not load the profiles." /> : null}
           {actionError ? <ErrorMessage error={actionError} role="alert" /> : null}

@@ -272,6 +272,8 @@ describe('fetch all', () => {
     expect(done.fetched).toBe(3000);
     const progress = jobEvents(t.events, started.jobId);
     expect(progress.find((p) => p.total !== undefined)?.total).toBe(3000);
+    // The module's own count is reported too, so the UI can say there are more than the limit.
+    expect(progress.find((p) => p.available !== undefined)?.available).toBeGreaterThan(3000);
     expect(progress.filter((p) => p.state === 'running').map((p) => p.fetched)).toContain(2200);
     const page = await t.call('crm:jobRecords', { jobId: started.jobId, offset: 2000, limit: 1000 });
     expect(page.records).toHaveLength(1000);

@@ -250,7 +250,7 @@ export class ApiConsole {
           this.deps.client.requestRaw(profileId, { method: 'GET', path: `${parts[0]}/actions/count`, signal: job.controller.signal }),
         );
         const total = (count.body as { count?: unknown } | null)?.count;
-        if (count.status === 200 && typeof total === 'number') this.update(job, { total: Math.min(total, cap) });
+        if (count.status === 200 && typeof total === 'number') this.update(job, { total: Math.min(total, cap), available: total });
       } catch {
         // The count is a nicety; the fetch goes on without it.
       }

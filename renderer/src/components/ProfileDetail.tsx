@@ -23,9 +23,11 @@ interface Props {
   announce: (message: string) => void;
   /** Move focus to the heading when shown (after the user picked this profile). */
   focusHeading?: boolean;
+  /** Changes when the vault is unlocked: the console starts afresh instead of keeping a "locked" error. */
+  secretsGeneration?: number;
 }
 
-export function ProfileDetail({ profile, info, auth, onConnect, onCancel, onProfileUpdated, onEdit, announce, focusHeading }: Props) {
+export function ProfileDetail({ profile, info, auth, onConnect, onCancel, onProfileUpdated, onEdit, announce, focusHeading, secretsGeneration = 0 }: Props) {
   const uid = useId();
   const id = (name: string) => `${uid}-${name}`;
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -95,6 +97,7 @@ export function ProfileDetail({ profile, info, auth, onConnect, onCancel, onProf
         <DemoBadge profile={profile} />
         <span>{dataCentreLabel(profile.dataCentre)}</span>
         <span>{CLIENT_TYPE_TEXT[profile.clientType].short}</span>
+        {profile.readOnly ? <span className="badge read-only">Read-only: changes are never sent</span> : null}
       </p>
       {profile.isBuiltInDemo ? (
         <p className="muted">
@@ -123,7 +126,7 @@ export function ProfileDetail({ profile, info, auth, onConnect, onCancel, onProf
         announce={announce}
       />
 
-      {connected ? <RecordsBrowser key={profile.id} profileId={profile.id} profile={profile} onConnect={onConnect} /> : null}
+      {connected ? <RecordsBrowser key={`${profile.id}:${secretsGeneration}`} profileId={profile.id} profile={profile} onConnect={onConnect} /> : null}
     </section>
   );
 }

@@ -39,6 +39,8 @@ interface FormValues {
   removeDcSecrets: DataCentreId[];
   scopes: string[];
   notes: string;
+  /** Never send writes (insert, update, upsert, delete) from this profile. */
+  readOnly: boolean;
 }
 
 /** Form order: the first invalid field in this order gets the focus. */
@@ -59,7 +61,7 @@ const FIELD_ORDER = [
 ] as const;
 type FieldName = (typeof FIELD_ORDER)[number];
 
-function initialValues(profile: ProfileView | null): FormValues {
+function initialValues(profile: ProfileView | null, browserMode: boolean): FormValues {
   if (!profile) {
     return {
       name: '',
@@ -68,7 +70,8 @@ function initialValues(profile: ProfileView | null): FormValues {
       service: 'zoho',
       environment: 'production',
       dataCentre: '',
-      clientType: 'mobile',
+      // In a web browser our URL scheme can't come back, so start on the loopback client there.
+      clientType: browserMode ? 'server' : 'mobile',
       loopbackPort: String(DEFAULT_LOOPBACK_PORT),
       loopbackPath: DEFAULT_LOOPBACK_PATH,
       clientId: '',
@@ -78,6 +81,7 @@ function initialValues(profile: ProfileView | null): FormValues {
       removeDcSecrets: [],
       scopes: [...DEFAULT_SCOPES],
       notes: '',
+      readOnly: false,
     };
   }
   return {
@@ -98,6 +102,7 @@ function initialValues(profile: ProfileView | null): FormValues {
     removeDcSecrets: [],
     scopes: [...profile.scopes],
     notes: profile.notes,
+    readOnly: profile.readOnly,
   };
 }
 
@@ -141,6 +146,7 @@ function toInput(v: FormValues): ProfileInput {
     ...dcSecretChanges(v),
     scopes: v.scopes,
     notes: v.notes,
+    readOnly: v.readOnly,
   };
 }
 
@@ -184,7 +190,7 @@ export function ProfileForm({ profile, info, onSaved, onCancel, onDeleted, focus
   const uid = useId();
   const presentation = usePresentation();
   const id = (name: string) => `${uid}-${name}`;
-  const [values, setValues] = useState<FormValues>(() => initialValues(profile));
+  const [values, setValues] = useState<FormValues>(() => initialValues(profile, info?.mode === 'browser'));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<IpcError | null>(null);
   const [saving, setSaving] = useState(false);
@@ -768,6 +774,21 @@ export function ProfileForm({ profile, info, onSaved, onCancel, onDeleted, focus
             data-field="notes"
           />
           {fieldError('notes')}
+        </div>
+
+        <div className="field checkbox-field">
+          <input
+            id={id('readOnly')}
+            type="checkbox"
+            checked={values.readOnly}
+            onChange={(e) => set('readOnly', e.target.checked)}
+            aria-describedby={id('readOnly-help')}
+          />
+          <label htmlFor={id('readOnly')}>Read-only profile</label>
+          <p className="help" id={id('readOnly-help')}>
+            The app will refuse to send anything that changes data (insert, update, upsert, delete) with this profile. Good for
+            looking around a client’s production org safely.
+          </p>
         </div>
 
         <div className="form-actions">

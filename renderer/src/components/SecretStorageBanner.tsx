@@ -143,15 +143,20 @@ export function SecretStorageBanner({ info, onChanged }: { info: AppInfo | null;
         {vault.message ??
           'This computer has no secure key store the app can use, so client secrets and sign-ins are held in memory and forgotten when you quit. Your profiles themselves are saved; you will enter each client secret and connect again next time.'}
       </p>
-      <p>
-        To fix this: install and unlock a keyring (GNOME Keyring or KWallet) and restart the app, or start it with{' '}
-        <code>--password-store=gnome-libsecret</code> (or <code>kwallet5</code>).
-      </p>
+      {info?.mode === 'browser' ? (
+        // A web page can't reach a keychain at all: only the desktop app or a passphrase helps here.
+        <p>To keep secrets between sessions, use the desktop app, or protect them here with a passphrase of your own.</p>
+      ) : (
+        <p>
+          To fix this: install and unlock a keyring (GNOME Keyring or KWallet) and restart the app, or start it with{' '}
+          <code>--password-store=gnome-libsecret</code> (or <code>kwallet5</code>).
+        </p>
+      )}
       {vault.canUsePassphrase ? (
         offer ? (
           <form className="vault-form" onSubmit={enable} aria-labelledby={`${uid}-offer`}>
             <p id={`${uid}-offer`} className="help">
-              Choose a passphrase. The app encrypts your secrets with it (scrypt and AES-256-GCM) and asks for it at each start.
+              Choose a passphrase. The app encrypts your secrets with it (using strong, standard encryption: scrypt and AES-256-GCM) and asks for it at each start.
               If you forget it, the saved secrets cannot be recovered.
             </p>
             <div className="field">

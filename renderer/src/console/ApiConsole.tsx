@@ -586,6 +586,9 @@ export function ApiConsole({ profile, onConnect }: { profile: ProfileView; /** T
               <span className="job-count">
                 {job.fetched.toLocaleString()}
                 {jobTotal !== undefined ? ` of ${jobTotal.toLocaleString()}` : ''} records
+                {job.available !== undefined && jobTotal !== undefined && job.available > jobTotal
+                  ? ` (the module has ${job.available.toLocaleString()}; raise “Stop after” to fetch more)`
+                  : ''}
               </span>{' '}
               {jobBusy ? (
                 <button type="button" className="button secondary small" onClick={() => void cancelJob()}>

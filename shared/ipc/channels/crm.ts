@@ -87,8 +87,10 @@ export interface CrmJobProgress {
   profileId: string;
   state: CrmJobState;
   fetched: number;
-  /** The module's record count when known (actions/count). */
+  /** How many records this job will fetch when known: the module's count, capped at the user's limit. */
   total?: number;
+  /** The module's own record count (actions/count), which may be more than the limit. */
+  available?: number;
   pages: number;
   /** While backing off after a 429. */
   retryInMs?: number;

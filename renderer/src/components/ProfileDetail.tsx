@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { AppInfo, ProfileView } from '../../../shared/ipc/contract';
 import { DEMO_LABEL } from '../../../shared/app';
 import { DATA_CENTRES } from '../../../shared/zoho/dataCentres';
@@ -23,11 +23,13 @@ interface Props {
   announce: (message: string) => void;
   /** Move focus to the heading when shown (after the user picked this profile). */
   focusHeading?: boolean;
+  /** Changes each time the user picks this profile again (e.g. Ctrl+K, Enter on the active one): the heading takes the focus. */
+  focusRequest?: number;
   /** Changes when the vault is unlocked: the console starts afresh instead of keeping a "locked" error. */
   secretsGeneration?: number;
 }
 
-export function ProfileDetail({ profile, info, auth, onConnect, onCancel, onProfileUpdated, onEdit, announce, focusHeading, secretsGeneration = 0 }: Props) {
+export function ProfileDetail({ profile, info, auth, onConnect, onCancel, onProfileUpdated, onEdit, announce, focusHeading, focusRequest = 0, secretsGeneration = 0 }: Props) {
   const uid = useId();
   const id = (name: string) => `${uid}-${name}`;
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -39,7 +41,21 @@ export function ProfileDetail({ profile, info, auth, onConnect, onCancel, onProf
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  // Picking the profile that is already shown does not remount this screen, so the focus moves here on request.
+  const seenFocusRequest = useRef(focusRequest);
+  useEffect(() => {
+    if (focusRequest === seenFocusRequest.current) return;
+    seenFocusRequest.current = focusRequest;
+    headingRef.current?.focus();
+  }, [focusRequest]);
+
   const connected = profile.connection.status === 'connected';
+  // While a connected profile reconnects (e.g. "Reconnect adding <scope>"), keep the console
+  // mounted so the call being built isn't lost; adjust-state-during-render, as React advises.
+  const [keepConsole, setKeepConsole] = useState(connected);
+  if (connected && !keepConsole) setKeepConsole(true);
+  if (!connected && profile.connection.status !== 'connecting' && keepConsole) setKeepConsole(false);
+  const showConsole = connected || (keepConsole && profile.connection.status === 'connecting');
   const demo = isDemo(profile);
   const consoleUrl = profile.service === 'demo' ? info?.demoOrg.consoleUrl : DATA_CENTRES[profile.dataCentre]?.apiConsole;
 
@@ -126,7 +142,7 @@ export function ProfileDetail({ profile, info, auth, onConnect, onCancel, onProf
         announce={announce}
       />
 
-      {connected ? <RecordsBrowser key={`${profile.id}:${secretsGeneration}`} profileId={profile.id} profile={profile} onConnect={onConnect} /> : null}
+      {showConsole ? <RecordsBrowser key={`${profile.id}:${secretsGeneration}`} profileId={profile.id} profile={profile} onConnect={onConnect} /> : null}
     </section>
   );
 }

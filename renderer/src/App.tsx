@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { Api, AppEvent, AppInfo, IpcError, ProfileView } from '../../shared/ipc/contract';
 import { ApiProvider, useApi } from './apiContext';
 import { PresentationProvider } from './presentation/PresentationContext';
@@ -52,6 +53,8 @@ function Console() {
   const [announcement, setAnnouncement] = useState('');
   const [switcherOpen, setSwitcherOpen] = useState(false);
   const [deleted, setDeleted] = useState<DeletedProfile | null>(null);
+  /** Bumped when the user picks a profile, so the already-shown profile's heading takes the focus too. */
+  const [headingRequest, setHeadingRequest] = useState(0);
   const mainRef = useRef<HTMLElement>(null);
   /** Per profile: the number of the latest Connect, so a late answer cannot undo a finished one. */
   const attempts = useRef(new Map<string, number>());
@@ -144,7 +147,19 @@ function Console() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const expireUndo = useCallback(() => setDeleted(null), []);
+  const listRef = useRef<HTMLElement>(null);
+  const toastRef = useRef<HTMLDivElement>(null);
+  const expireUndo = useCallback(() => {
+    const active = document.activeElement;
+    const focusWasOnToast = !active || active === document.body || (toastRef.current?.contains(active) ?? false);
+    flushSync(() => setDeleted(null));
+    // The toast took the focus when it appeared; when it goes, the focus lands in the profile list, not on <body>.
+    if (focusWasOnToast) {
+      const list = listRef.current;
+      const target = list?.querySelector<HTMLElement>('.profile-button') ?? list?.querySelector<HTMLElement>('.sidebar-head button');
+      target?.focus();
+    }
+  }, []);
 
   async function undoDelete(id: string) {
     setDeleted(null);
@@ -162,6 +177,7 @@ function Console() {
 
   async function selectProfile(id: string) {
     setAnnouncement('');
+    setHeadingRequest((n) => n + 1);
     setSelectedId(id);
     setView('profile');
     setNavigated(true);
@@ -194,7 +210,7 @@ function Console() {
     setSelectedId(null);
     setView('profile');
     setDeleted({ id, name: name ?? 'profile' });
-    announce('Profile deleted.');
+    announce('Profile deleted. Press Undo to bring it back.');
   }
 
   async function connect(profileId: string) {
@@ -283,6 +299,7 @@ function Console() {
         }}
         announce={announce}
         focusHeading={navigated}
+        focusRequest={headingRequest}
         secretsGeneration={secretsGeneration}
       />
     );
@@ -312,7 +329,7 @@ function Console() {
       </a>
       <AppHeader active={selected} onSwitch={() => setSwitcherOpen(true)} />
       <div className="layout">
-        <ProfileList profiles={profiles} selectedId={selectedId} onSelect={(id) => void selectProfile(id)} onNew={newProfile} loading={loading} onTransfer={() => {
+        <ProfileList navRef={listRef} profiles={profiles} selectedId={selectedId} onSelect={(id) => void selectProfile(id)} onNew={newProfile} loading={loading} onTransfer={() => {
             setView('transfer');
             setNavigated(true);
           }} />
@@ -333,7 +350,7 @@ function Console() {
           <div role="status" className="sr-only">
             {announcement}
           </div>
-          <UndoToast deleted={deleted} onUndo={(id) => void undoDelete(id)} onExpire={expireUndo} />
+          <UndoToast toastRef={toastRef} deleted={deleted} onUndo={(id) => void undoDelete(id)} onExpire={expireUndo} />
         </main>
       </div>
       <QuickSwitcher

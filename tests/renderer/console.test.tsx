@@ -143,6 +143,38 @@ describe('guided builder', () => {
     expect(backend.callsTo('crm:send')[1]).toMatchObject({ confirmWrite: { orgName: 'Acme Ltd' }, request: { method: 'DELETE', query: { ids: '11,12' } } });
   });
 
+  it('Escape cancels the production-write confirmation and puts the focus back on Send', async () => {
+    const { user, backend } = setup({ environment: 'production' });
+    await pickLeads(user);
+    await waitFor(() => expect(backend.callsTo('crm:send')).toHaveLength(1));
+    await user.selectOptions(screen.getByLabelText('What to do'), 'delete');
+    await user.type(screen.getByLabelText('Ids of the records to delete'), '11');
+    await user.click(screen.getByRole('button', { name: 'Send change' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Change data in Acme Ltd?' });
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Send change' }));
+    expect(backend.callsTo('crm:send')).toHaveLength(1);
+    // Cancel by click does the same.
+    await user.click(screen.getByRole('button', { name: 'Send change' }));
+    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Cancel' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Send change' }));
+    expect(backend.callsTo('crm:send')).toHaveLength(1);
+  });
+
+  it('an empty answer (HTTP 204) offers no Next page, Fetch all or Export, and says why', async () => {
+    const { user, backend } = setup();
+    backend.on('crm:send', () => ok(answer({ status: 204, body: null, records: [], sizeBytes: 0, info: { count: 0, moreRecords: false } })));
+    await pickLeads(user);
+    await waitFor(() => expect(backend.callsTo('crm:send')).toHaveLength(1));
+    expect(await screen.findByText(/0 records — Zoho found nothing to return/)).toBeTruthy();
+    expect(screen.getByText(/No records in this answer, so there is no next page to load, nothing to fetch and nothing to export/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Next page' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Fetch all' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Export/ })).toBeNull();
+  });
+
   it('a read-only profile cannot send changes', async () => {
     const { user, backend } = setup({ readOnly: true, environment: 'sandbox' });
     await pickLeads(user);

@@ -3,8 +3,8 @@
  * The quick switcher, the list's search/filter/grouping, undo delete and the vault banner,
  * over the real App with a fake backend.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { fail, ok, type ProfileView } from '../../shared/ipc/contract';
@@ -84,6 +84,21 @@ describe('quick switcher', () => {
   });
 });
 
+describe('quick switcher on the active profile', () => {
+  it('Ctrl+K then Enter on the profile already shown focuses its heading instead of leaving focus on <body>', async () => {
+    const user = userEvent.setup();
+    const backend = createFakeBackend({ profiles, info: { activeProfileId: 'nw-prod' } });
+    render(<App api={backend.api} />);
+    const heading = await screen.findByRole('heading', { level: 2, name: /Northwind production/ });
+    (document.activeElement as HTMLElement | null)?.blur();
+    expect(document.activeElement).toBe(document.body);
+    await user.keyboard('{Control>}k{/Control}');
+    await user.keyboard('Northwind production{Enter}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(heading);
+  });
+});
+
 describe('profile list tools', () => {
   it('searches, filters, groups by org and says how many match', async () => {
     const user = userEvent.setup();
@@ -160,5 +175,56 @@ describe('secret storage banner', () => {
     await user.type(screen.getByLabelText('Passphrase'), 'right passphrase');
     await user.click(screen.getByRole('button', { name: 'Unlock' }));
     expect(await screen.findByText(/Unlocked/)).toBeTruthy();
+  });
+});
+
+describe('delete confirmation focus', () => {
+  it('focuses "Keep it" when the confirmation appears; Escape keeps the profile and returns to "Delete profile…"', async () => {
+    const user = userEvent.setup();
+    const target = profiles[2]!;
+    const backend = createFakeBackend({ profiles, info: { activeProfileId: target.id } });
+    render(<App api={backend.api} />);
+    await user.click(await screen.findByRole('button', { name: /Edit profile/ }));
+    await user.click(screen.getByRole('button', { name: 'Delete profile…' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Keep it' }));
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('button', { name: 'Yes, delete it' })).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Delete profile…' }));
+    // "Keep it" by click also returns the focus.
+    await user.click(screen.getByRole('button', { name: 'Delete profile…' }));
+    await user.click(screen.getByRole('button', { name: 'Keep it' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Delete profile…' }));
+    expect(backend.callsTo('profiles:delete')).toEqual([]);
+  });
+});
+
+describe('delete focus', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('puts the focus on Undo after a delete, announces it, and moves it to the profile list when the toast closes', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime.bind(vi) });
+    const target = profiles[2]!;
+    const backend = createFakeBackend({ profiles, info: { activeProfileId: target.id } });
+    backend.on('profiles:delete', ({ id }) => ok({ id, name: target.name, undoUntil: Date.now() + 30_000 }));
+    render(<App api={backend.api} />);
+    await user.click(await screen.findByRole('button', { name: /Edit profile/ }));
+    await user.click(screen.getByRole('button', { name: 'Delete profile…' }));
+    await user.click(screen.getByRole('button', { name: 'Yes, delete it' }));
+    const undo = await screen.findByRole('button', { name: 'Undo' });
+    expect(document.activeElement).toBe(undo);
+    expect(screen.getByText('Profile deleted. Press Undo to bring it back.')).toBeTruthy();
+    // Being focused by the toast itself does not stop the countdown.
+    await act(async () => {
+      vi.advanceTimersByTime(10_500);
+    });
+    expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
+    const list = screen.getByRole('navigation', { name: 'Profiles' });
+    // The first remaining profile in the list (sorted by last used) gets the focus.
+    expect(document.activeElement).not.toBe(document.body);
+    expect(list.contains(document.activeElement)).toBe(true);
+    expect(document.activeElement?.classList.contains('profile-button')).toBe(true);
   });
 });

@@ -203,6 +203,10 @@ export function ProfileForm({ profile, info, onSaved, onCancel, onDeleted, focus
   const [copyEnv, setCopyEnv] = useState<Environment>(() => profile?.environment ?? 'production');
   const [copyError, setCopyError] = useState<IpcError | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const keepItRef = useRef<HTMLButtonElement>(null);
+  const deleteButtonRef = useRef<HTMLButtonElement>(null);
+  /** Set when the confirmation closes without deleting, so "Delete profile…" gets the focus back. */
+  const refocusDelete = useRef(false);
   const formRef = useRef<HTMLFormElement>(null);
   const editing = profile !== null;
   /** In a web browser the app's own URL scheme cannot come back (no OS handler). */
@@ -213,6 +217,20 @@ export function ProfileForm({ profile, info, onSaved, onCancel, onDeleted, focus
     // Only on mount: a newly shown screen takes the focus when the user asked for it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+
+  // The inline delete confirmation takes the focus on its safe choice; closing it returns the focus.
+  useEffect(() => {
+    if (confirmDelete) keepItRef.current?.focus();
+    else if (refocusDelete.current) {
+      refocusDelete.current = false;
+      deleteButtonRef.current?.focus();
+    }
+  }, [confirmDelete]);
+
+  function keepProfile() {
+    refocusDelete.current = true;
+    setConfirmDelete(false);
+  }
 
   const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) => {
     setValues((v) => ({ ...v, [key]: value }));
@@ -842,7 +860,17 @@ export function ProfileForm({ profile, info, onSaved, onCancel, onDeleted, focus
         <div className="danger-zone">
           <h3>Delete this profile</h3>
           {confirmDelete ? (
-            <div role="group" aria-labelledby={id('delete-q')}>
+            <div
+              role="group"
+              aria-labelledby={id('delete-q')}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape') {
+                  e.preventDefault();
+                  e.stopPropagation();
+                  keepProfile();
+                }
+              }}
+            >
               <p id={id('delete-q')}>
                 Delete “{profile.name}”? Its saved client secret and sign-in are removed from this computer. You can undo
                 this for a few seconds afterwards.
@@ -850,12 +878,12 @@ export function ProfileForm({ profile, info, onSaved, onCancel, onDeleted, focus
               <button type="button" className="button danger" onClick={handleDelete}>
                 Yes, delete it
               </button>
-              <button type="button" className="button secondary" onClick={() => setConfirmDelete(false)}>
+              <button ref={keepItRef} type="button" className="button secondary" onClick={keepProfile}>
                 Keep it
               </button>
             </div>
           ) : (
-            <button type="button" className="button danger-outline" onClick={() => setConfirmDelete(true)}>
+            <button ref={deleteButtonRef} type="button" className="button danger-outline" onClick={() => setConfirmDelete(true)}>
               Delete profile…
             </button>
           )}

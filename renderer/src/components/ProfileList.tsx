@@ -1,4 +1,4 @@
-import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { useDeferredValue, useId, useMemo, useState, type Ref } from 'react';
 import type { ConnectionStatus, ProfileView } from '../../../shared/ipc/contract';
 import { DATA_CENTRE_LIST, ENVIRONMENTS, type DataCentreId, type Environment } from '../../../shared/zoho/dataCentres';
 import { ENVIRONMENT_TEXT, STATUS_TEXT, dataCentreLabel, plural } from '../labels';
@@ -10,6 +10,8 @@ interface Props {
   selectedId: string | null;
   onSelect: (id: string) => void;
   onNew: () => void;
+  /** The list's <nav>, so the app can put the focus back in it (e.g. after the Undo toast closes). */
+  navRef?: Ref<HTMLElement>;
   loading: boolean;
   /** Opens import / export. */
   onTransfer?: () => void;
@@ -19,7 +21,7 @@ interface Props {
 export const PAGE_SIZE = 100;
 
 /** The sidebar: search, filters, grouping by client org, sorting; one card per profile. */
-export function ProfileList({ profiles, selectedId, onSelect, onNew, loading, onTransfer }: Props) {
+export function ProfileList({ profiles, selectedId, onSelect, onNew, loading, onTransfer, navRef }: Props) {
   const uid = useId();
   const [filter, setFilter] = useState<ProfileFilter>(EMPTY_FILTER);
   const [sort, setSort] = useState<ProfileSort>('last-used');
@@ -72,7 +74,7 @@ export function ProfileList({ profiles, selectedId, onSelect, onNew, loading, on
   };
 
   return (
-    <nav className="sidebar" aria-labelledby="profiles-heading">
+    <nav className="sidebar" aria-labelledby="profiles-heading" ref={navRef}>
       <div className="sidebar-head">
         <h2 id="profiles-heading">Profiles</h2>
         <button type="button" className="button primary" onClick={onNew}>

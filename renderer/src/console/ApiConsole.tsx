@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
 import type { ConsoleRequest, ConsoleResponse, CrmField, CrmJobProgress, CrmModule, HistoryEntry, IpcError, ProfileView } from '../../../shared/ipc/contract';
 import { fullUrl } from '../../../shared/snippets/index';
 import { ZOHO_LIMITS } from '../../../shared/zoho/limits';
@@ -81,6 +82,7 @@ export function ApiConsole({ profile, onConnect }: { profile: ProfileView; /** T
   // Where focus goes once a send started from a button that may change (paging, Try again) finishes.
   const focusAfterSend = useRef<'next' | 'prev' | 'status' | null>(null);
   const prevRef = useRef<HTMLButtonElement>(null);
+  const sendRef = useRef<HTMLButtonElement>(null);
   const nextRef = useRef<HTMLButtonElement>(null);
   const statusRef = useRef<HTMLParagraphElement>(null);
 
@@ -228,6 +230,11 @@ export function ApiConsole({ profile, onConnect }: { profile: ProfileView; /** T
   }
 
   // --- sending --------------------------------------------------------------------------------
+  function cancelConfirm() {
+    flushSync(() => setConfirming(null));
+    sendRef.current?.focus();
+  }
+
   async function send(options: SendOptions = {}) {
     const req = options.request ?? request;
     if (!req || (!options.request && built.problem)) {
@@ -327,6 +334,8 @@ export function ApiConsole({ profile, onConnect }: { profile: ProfileView; /** T
   // --- pages ----------------------------------------------------------------------------------
   const info = sent?.response.info;
   const canPage = sent && sent.request.method === 'GET' && sent.response.records !== undefined;
+  /** An answer with no records (HTTP 204): nothing to page on, fetch or export. */
+  const emptyAnswer = Boolean(sent && (sent.response.status === 204 || sent.response.records?.length === 0));
   function nextPageRequest(): ConsoleRequest | null {
     if (!sent || !info?.moreRecords) return null;
     const q = { ...sent.request.query };
@@ -507,7 +516,7 @@ export function ApiConsole({ profile, onConnect }: { profile: ProfileView; /** T
       ) : null}
 
       <div className="actions send-row">
-        <button type="button" className={write ? 'button danger' : 'button'} onClick={() => void send()} disabled={sending || (write && profile.readOnly)} aria-keyshortcuts="Control+Enter Meta+Enter">
+        <button type="button" ref={sendRef} className={write ? 'button danger' : 'button'} onClick={() => void send()} disabled={sending || (write && profile.readOnly)} aria-keyshortcuts="Control+Enter Meta+Enter">
           {sending ? 'Sending…' : write ? 'Send change' : 'Send'}
         </button>
         {write && profile.readOnly ? <span className="help">Read-only profile: changes are not sent.</span> : null}
@@ -515,7 +524,21 @@ export function ApiConsole({ profile, onConnect }: { profile: ProfileView; /** T
       </div>
 
       {confirming ? (
-        <div className="confirm-box" role="alertdialog" aria-modal="false" aria-labelledby={id('confirm-h')} aria-describedby={id('confirm-d')}>
+        <div
+          className="confirm-box"
+          role="alertdialog"
+          aria-modal="false"
+          aria-labelledby={id('confirm-h')}
+          aria-describedby={id('confirm-d')}
+          onKeyDown={(e) => {
+            // Escape is Cancel: nothing is sent and the focus goes back to Send.
+            if (e.key === 'Escape') {
+              e.preventDefault();
+              e.stopPropagation();
+              cancelConfirm();
+            }
+          }}
+        >
           <h4 id={id('confirm-h')}>Change data in {orgName}?</h4>
           <p id={id('confirm-d')}>
             This {confirming.request.method === 'DELETE' ? 'deletes records' : 'changes records'} in <strong>{orgName}</strong>, a <strong>production</strong> organisation. It cannot be undone from
@@ -533,7 +556,7 @@ export function ApiConsole({ profile, onConnect }: { profile: ProfileView; /** T
             >
               Yes, send to {orgName}
             </button>
-            <button type="button" className="button secondary" autoFocus onClick={() => setConfirming(null)}>
+            <button type="button" className="button secondary" autoFocus onClick={cancelConfirm}>
               Cancel
             </button>
           </div>
@@ -548,22 +571,29 @@ export function ApiConsole({ profile, onConnect }: { profile: ProfileView; /** T
 
       {sent ? (
         <>
-          {canPage ? (
+          {canPage && emptyAnswer ? (
+            <p className="help empty-answer">No records in this answer, so there is no next page to load, nothing to fetch and nothing to export.</p>
+          ) : null}
+          {canPage && (!emptyAnswer || pageStack.length > 0) ? (
             <div className="actions paging">
               {/* While a page loads the buttons say so with aria-disabled: a disabled button would drop focus to the top of the page. */}
               <button type="button" ref={prevRef} className="button secondary" disabled={!pageStack.length} aria-disabled={sending || undefined} onClick={() => page('prev')}>
                 Previous page
               </button>
-              <button type="button" ref={nextRef} className="button secondary" disabled={!nextReq} aria-disabled={sending || undefined} onClick={() => page('next')}>
-                Next page
-              </button>
-              <span className="fetch-all">
-                <label htmlFor={id('cap')}>Stop after</label>{' '}
-                <input id={id('cap')} type="number" min={1} max={100000} step={500} value={cap} onChange={(e) => setCap(Math.max(1, Math.min(100_000, Number(e.target.value) || 1)))} /> records{' '}
-                <button type="button" className="button secondary" onClick={() => void fetchAll()} disabled={Boolean(jobBusy)}>
-                  Fetch all
-                </button>
-              </span>
+              {emptyAnswer ? null : (
+                <>
+                  <button type="button" ref={nextRef} className="button secondary" disabled={!nextReq} aria-disabled={sending || undefined} onClick={() => page('next')}>
+                    Next page
+                  </button>
+                  <span className="fetch-all">
+                    <label htmlFor={id('cap')}>Stop after</label>{' '}
+                    <input id={id('cap')} type="number" min={1} max={100000} step={500} value={cap} onChange={(e) => setCap(Math.max(1, Math.min(100_000, Number(e.target.value) || 1)))} /> records{' '}
+                    <button type="button" className="button secondary" onClick={() => void fetchAll()} disabled={Boolean(jobBusy)}>
+                      Fetch all
+                    </button>
+                  </span>
+                </>
+              )}
             </div>
           ) : null}
 
@@ -605,12 +635,16 @@ export function ApiConsole({ profile, onConnect }: { profile: ProfileView; /** T
                 <input type="checkbox" checked={showFetched} onChange={(e) => setShowFetched(e.target.checked)} /> Show everything fetched ({jobRecords.length.toLocaleString()})
               </label>
             ) : null}
-            <button type="button" className="button secondary small" disabled={!sent.response.records?.length || Boolean(exporting)} onClick={() => void exportAs('csv', 'current')}>
-              Export this page (CSV)
-            </button>
-            <button type="button" className="button secondary small" disabled={!sent.response.records?.length || Boolean(exporting)} onClick={() => void exportAs('json', 'current')}>
-              Export this page (JSON)
-            </button>
+            {emptyAnswer ? null : (
+              <>
+                <button type="button" className="button secondary small" disabled={!sent.response.records?.length || Boolean(exporting)} onClick={() => void exportAs('csv', 'current')}>
+                  Export this page (CSV)
+                </button>
+                <button type="button" className="button secondary small" disabled={!sent.response.records?.length || Boolean(exporting)} onClick={() => void exportAs('json', 'current')}>
+                  Export this page (JSON)
+                </button>
+              </>
+            )}
             {jobRecords && jobRecords.length ? (
               <>
                 <button type="button" className="button secondary small" disabled={Boolean(exporting)} onClick={() => void exportAs('csv', 'fetched')}>

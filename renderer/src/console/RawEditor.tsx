@@ -3,6 +3,7 @@ import { HTTP_METHODS, type ConsoleMethod, type ConsoleRequest } from '../../../
 import { CRM_API_VERSION } from '../../../shared/zoho/limits';
 import { splitPathQuery } from '../../../shared/zoho/scopes';
 import { LazyCodeEditor } from './LazyCodeEditor';
+import { describeJsonProblem } from './jsonProblem';
 
 export interface RawState {
   method: ConsoleMethod;
@@ -22,22 +23,22 @@ export function rawFromRequest(r: ConsoleRequest): RawState {
   };
 }
 
-function objectOf(text: string, what: string): { value?: Record<string, string>; problem?: string } {
+function objectOf(text: string, what: string, jsonName: string): { value?: Record<string, string>; problem?: string } {
   if (!text.trim()) return { value: {} };
   try {
     const v = JSON.parse(text) as unknown;
     if (!v || typeof v !== 'object' || Array.isArray(v)) return { problem: `${what} must be a JSON object, like {"fields": "Last_Name"}.` };
     return { value: Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typeof x === 'string' ? x : JSON.stringify(x)])) };
-  } catch (e) {
-    return { problem: `${what} is not valid JSON: ${(e as Error).message}` };
+  } catch {
+    return { problem: describeJsonProblem(text, jsonName, true) };
   }
 }
 
 /** The raw editor's text as a request, or what is wrong with it. */
 export function requestFromRaw(raw: RawState): { request?: ConsoleRequest; problem?: string } {
-  const query = objectOf(raw.query, 'The query');
+  const query = objectOf(raw.query, 'The query', 'The JSON query parameters');
   if (query.problem) return { problem: query.problem };
-  const headers = objectOf(raw.headers, 'The headers');
+  const headers = objectOf(raw.headers, 'The headers', 'The JSON headers');
   if (headers.problem) return { problem: headers.problem };
   if (!raw.path.trim()) return { problem: 'Enter a path, such as Leads or settings/modules.' };
   const body = raw.body.trim();
@@ -45,8 +46,9 @@ export function requestFromRaw(raw: RawState): { request?: ConsoleRequest; probl
     if (raw.method === 'GET') return { problem: 'A GET call has no body: empty the body or pick another method.' };
     try {
       JSON.parse(body);
-    } catch (e) {
-      return { problem: `The body is not valid JSON: ${(e as Error).message}` };
+    } catch {
+      // Located in the text as typed, so the line and column match the editor.
+      return { problem: describeJsonProblem(raw.body, 'The JSON body') };
     }
   }
   // A pasted address keeps its parameters: "Leads?fields=Email" → path Leads, query {fields}.

@@ -73,7 +73,7 @@ async function downloadElectron() {
   if (process.env.CAC_NO_ELECTRON_DOWNLOAD) return null;
   const installer = path.join(root, 'node_modules', 'electron', 'install.js');
   if (!fs.existsSync(installer)) return null;
-  console.log("Fetching Electron's app window (first start only)…");
+  console.log("Looking for Electron's app window (downloaded once, on the first start that can reach it)…");
   const code = await run(process.execPath, [installer], { stdio: 'ignore', timeout: 180_000 });
   return code === 0 ? electronBinary() : null;
 }

@@ -58,6 +58,7 @@ const stop = async () => {
   await core.close();
   logFile.end();
   rmSync(lockFile, { force: true });
+  say('Connected App Console stopped.');
   process.exit(0);
 };
 process.on('SIGINT', () => void stop());

@@ -79,7 +79,7 @@ export const ERROR_CATALOGUE = {
   },
   REDIRECT_UNKNOWN_STATE: {
     message: () => 'This sign-in redirect was not started by this app, or it has already been used.',
-    hint: () => 'Nothing was changed. If you were connecting, press Connect again.',
+    hint: () => 'Nothing was changed. If a connection is waiting, finish it in the browser (the real Zoho page), or cancel it and press Connect again.',
   },
   REDIRECT_EXPIRED: {
     message: () => 'This sign-in took too long and has expired.',

@@ -239,7 +239,7 @@ test('no keychain: the banner says so; opt in to a passphrase; after a restart t
   await page.goto(run.host.url);
   await expect(page.getByRole('heading', { name: 'Secrets are kept only until the app closes' })).toBeVisible();
   // In a web browser no keychain can be reached at all: the advice is the desktop app or a passphrase, not a keyring.
-  await expect(page.getByText(/use the desktop app, or protect them here with a passphrase/)).toBeVisible();
+  await expect(page.getByText(/Use the desktop app to keep secrets in the keychain, or protect them here with a passphrase/)).toHaveCount(1);
   await expect(page.getByText(/--password-store=gnome-libsecret/)).toHaveCount(0);
   await page.getByRole('button', { name: 'Protect secrets with a passphrase…' }).click();
   await page.getByLabel('New passphrase').fill('lantern otter river');

@@ -144,8 +144,11 @@ export function SecretStorageBanner({ info, onChanged }: { info: AppInfo | null;
           'This computer has no secure key store the app can use, so client secrets and sign-ins are held in memory and forgotten when you quit. Your profiles themselves are saved; you will enter each client secret and connect again next time.'}
       </p>
       {info?.mode === 'browser' ? (
-        // A web page can't reach a keychain at all: only the desktop app or a passphrase helps here.
-        <p>To keep secrets between sessions, use the desktop app, or protect them here with a passphrase of your own.</p>
+        // A web page can't reach a keychain at all: only the desktop app or a passphrase helps here
+        // (the core's own message, when there is one, already says so).
+        vault.message ? null : (
+          <p>To keep secrets between sessions, use the desktop app, or protect them here with a passphrase of your own.</p>
+        )
       ) : (
         <p>
           To fix this: install and unlock a keyring (GNOME Keyring or KWallet) and restart the app, or start it with{' '}

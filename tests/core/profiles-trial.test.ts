@@ -1,33 +1,16 @@
 /** Findings from the new-user trial: look-alike names, hidden characters, file modes, damaged and newer files. */
 import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { profileNameKey, unsafeCharacterKind, type ProfileInput } from '../../shared/ipc/contract';
 import { DEFAULT_SCOPES } from '../../shared/zoho/scopes';
-import { createTestCore, tempDir } from '../helpers/testCore';
+import { tempDir, useTestCores, ZOHO_PROFILE_INPUT } from '../helpers/testCore';
 
-const CLIENT_ID = '1000.ABCDEFGHIJKLMNOPQRSTUVWXYZ0123';
-const base: ProfileInput = {
-  name: 'Demo org',
-  orgLabel: 'Acme',
-  service: 'zoho',
-  environment: 'sandbox',
-  dataCentre: 'eu',
-  clientType: 'mobile',
-  clientId: CLIENT_ID,
-  clientSecret: 'f00dfeedf00dfeedf00dfeedf00dfeedf00dfeed42',
-  scopes: ['ZohoCRM.modules.leads.READ'],
-};
+const CLIENT_ID = ZOHO_PROFILE_INPUT.clientId;
+const base: ProfileInput = { ...ZOHO_PROFILE_INPUT, name: 'Demo org' };
 
-const cores: { close(): Promise<void> }[] = [];
-afterEach(async () => {
-  while (cores.length) await cores.pop()!.close();
-});
-async function core(dataDir?: string) {
-  const t = await createTestCore(dataDir ? { dataDir } : {});
-  cores.push(t.core);
-  return t;
-}
+const cores = useTestCores();
+const core = (dataDir?: string) => cores.open(dataDir ? { dataDir } : {});
 const modeOf = (path: string) => statSync(path).mode & 0o777;
 
 describe('names, org labels and notes: no look-alikes, no hidden characters', () => {
@@ -100,8 +83,7 @@ describe('names, org labels and notes: no look-alikes, no hidden characters', ()
 
 describe('scopes', () => {
   it('the built-in Demo profile keeps the broad scopes its demo needs (writes, COQL, search), unlike a new profile', async () => {
-    const t = await createTestCore({ startDemoOrg: true });
-    cores.push(t.core);
+    const t = await cores.open({ startDemoOrg: true });
     const demo = (await t.call('profiles:list')).find((p) => p.isBuiltInDemo);
     expect(demo?.scopes).toEqual(expect.arrayContaining(['ZohoCRM.modules.ALL', 'ZohoCRM.coql.READ', 'ZohoSearch.securesearch.READ', 'ZohoCRM.users.READ']));
     expect(DEFAULT_SCOPES).not.toContain('ZohoCRM.modules.ALL');

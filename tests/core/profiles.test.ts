@@ -1,32 +1,14 @@
 /** Profiles over the real store on a temp dir: validation a non-developer can act on, write-only secrets, damaged files. */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ProfileInput } from '../../shared/ipc/contract';
-import { createTestCore, tempDir } from '../helpers/testCore';
+import { tempDir, useTestCores, ZOHO_PROFILE_INPUT } from '../helpers/testCore';
 
-const CLIENT_ID = '1000.ABCDEFGHIJKLMNOPQRSTUVWXYZ0123';
-const base: ProfileInput = {
-  name: 'Acme EU sandbox',
-  orgLabel: 'Acme',
-  service: 'zoho',
-  environment: 'sandbox',
-  dataCentre: 'eu',
-  clientType: 'mobile',
-  clientId: CLIENT_ID,
-  clientSecret: 'f00dfeedf00dfeedf00dfeedf00dfeedf00dfeed42',
-  scopes: ['ZohoCRM.modules.leads.READ'],
-};
+const base: ProfileInput = ZOHO_PROFILE_INPUT;
 
-const cores: { close(): Promise<void> }[] = [];
-afterEach(async () => {
-  while (cores.length) await cores.pop()!.close();
-});
-async function core(dataDir?: string) {
-  const t = await createTestCore(dataDir ? { dataDir } : {});
-  cores.push(t.core);
-  return t;
-}
+const cores = useTestCores();
+const core = (dataDir?: string) => cores.open(dataDir ? { dataDir } : {});
 
 describe('profiles', () => {
   it('explains a malformed client id next to the field, and saves nothing', async () => {
@@ -94,8 +76,7 @@ describe('profiles', () => {
     const first = await core(dataDir);
     await first.call('profiles:create', base);
     await first.call('profiles:create', { ...base, name: 'Second' });
-    await first.core.close();
-    cores.pop();
+    await cores.close(first);
     const file = join(dataDir, 'profiles.json');
     const json = JSON.parse(readFileSync(file, 'utf8'));
     json.profiles.push({ id: 'broken', name: 42 });

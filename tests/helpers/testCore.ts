@@ -1,11 +1,12 @@
 import { mkdtempSync } from 'node:fs';
+import { afterEach } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore } from '../../electron/core/app/createCore';
 import { confStoreFactory } from '../../electron/core/storage/confStoreFactory';
 import type { CipherPort } from '../../electron/core/ports';
 import type { DemoOrg } from '../../electron/core/demo-org/index';
-import type { AppEvent, ChannelInput, ChannelOutput, Channel, Result } from '../../shared/ipc/contract';
+import type { AppEvent, ChannelInput, ChannelOutput, Channel, ProfileInput, Result } from '../../shared/ipc/contract';
 import { testKeychainCipher } from './testCipher';
 
 export function tempDir(prefix = 'cac-test-'): string {
@@ -83,4 +84,42 @@ export async function consent(authorizeUrl: string, options: { decision?: 'allow
   const location = answer.headers.get('location');
   if (!location) throw new Error(`consent answered ${answer.status} without a redirect: ${(await answer.text()).slice(0, 300)}`);
   return location;
+}
+
+/** A valid profile for a real-Zoho client (EU sandbox, Mobile-based): tests change what they check. */
+export const ZOHO_PROFILE_INPUT: ProfileInput = {
+  name: 'Acme EU sandbox',
+  orgLabel: 'Acme',
+  service: 'zoho',
+  environment: 'sandbox',
+  dataCentre: 'eu',
+  clientType: 'mobile',
+  clientId: '1000.ABCDEFGHIJKLMNOPQRSTUVWXYZ0123',
+  clientSecret: 'f00dfeedf00dfeedf00dfeedf00dfeedf00dfeed42',
+  scopes: ['ZohoCRM.modules.leads.READ'],
+};
+
+/**
+ * Test cores closed after each test. `close(t)` closes one early, e.g. to reopen its data
+ * folder as a restarted app would. Call at the top of a test file.
+ */
+export function useTestCores() {
+  const live = new Set<{ close(): Promise<void> }>();
+  afterEach(async () => {
+    for (const core of [...live]) {
+      live.delete(core);
+      await core.close();
+    }
+  });
+  return {
+    open: async (options: TestCoreOptions = {}) => {
+      const t = await createTestCore(options);
+      live.add(t.core);
+      return t;
+    },
+    close: async (t: { core: { close(): Promise<void> } }) => {
+      live.delete(t.core);
+      await t.core.close();
+    },
+  };
 }

@@ -12,11 +12,11 @@ import { ZOHO_LIMITS } from '../../../../shared/zoho/limits';
 import { accountsOrigin, type DemoContext } from '../context';
 import { DEMO_USERS, findOrg, findUser, fullName, orgsOf } from '../data/directory';
 import { formParams, redirect, sendHtml, type DemoRequest } from '../http/io';
-import { newGrantCode, newOpaqueId } from '../ids';
+import { newOpaqueId } from '../ids';
 import type { ClientRecord, PendingConsent } from '../state/types';
 import { consentPage, errorPage } from './pages';
 import { isKnownScope, parseRequestedScopes, scopeInWords } from './scopeWords';
-import { TEN_MINUTES } from './issue';
+import { issueGrantCode, takeGrantCodeSlot } from './issue';
 
 const PENDING_MS = 10 * 60_000;
 
@@ -129,9 +129,7 @@ export function handleDecision(ctx: DemoContext, req: DemoRequest, res: ServerRe
     );
   }
   const now = ctx.clock.now();
-  const issued = (ctx.store.codeIssueTimes.get(client.client_id) ?? []).filter((t) => t > now - TEN_MINUTES);
-  if (issued.length >= ZOHO_LIMITS.grantCodesPerClientPer10Min) {
-    ctx.store.codeIssueTimes.set(client.client_id, issued);
+  if (!takeGrantCodeSlot(ctx, client.client_id)) {
     return redirectWithError(
       res,
       pending.redirect_uri,
@@ -140,8 +138,6 @@ export function handleDecision(ctx: DemoContext, req: DemoRequest, res: ServerRe
       'Maximum request limit reached for your account. Please try again after some time or contact the app\'s developer.',
     );
   }
-  issued.push(now);
-  ctx.store.codeIssueTimes.set(client.client_id, issued);
 
   // A refresh token only with access_type=offline, and on repeat consent only with prompt=consent (§3.2).
   const key = consentKey(client.client_id, user.key, org.id);
@@ -151,9 +147,7 @@ export function handleDecision(ctx: DemoContext, req: DemoRequest, res: ServerRe
     ctx.store.consents.add(key);
     ctx.store.save();
   }
-  const code = newGrantCode();
-  ctx.store.codes.set(code, {
-    code,
+  const code = issueGrantCode(ctx, {
     client_id: client.client_id,
     user_key: user.key,
     org_id: org.id,
@@ -163,7 +157,6 @@ export function handleDecision(ctx: DemoContext, req: DemoRequest, res: ServerRe
     redirect_uri: pending.redirect_uri,
     issue_refresh_token: issueRefresh,
     expires_at: now + ZOHO_LIMITS.grantCodeSeconds * 1000,
-    used: false,
     ...(pending.challenge ? { challenge: pending.challenge } : {}),
   });
   const target = new URL(pending.redirect_uri);

@@ -6,10 +6,30 @@
  */
 import { ZOHO_LIMITS } from '../../../../shared/zoho/limits';
 import { apiOrigin, type DemoContext } from '../context';
-import { newTokenValue } from '../ids';
-import type { AccessTokenRecord, Grant, RefreshTokenRecord } from '../state/types';
+import { newGrantCode, newTokenValue } from '../ids';
+import type { AccessTokenRecord, Grant, GrantCodeRecord, RefreshTokenRecord } from '../state/types';
 
 export const TEN_MINUTES = 10 * 60_000;
+
+/**
+ * At most 10 grant codes per client per 10 minutes (§2.2, [CRM-TV8]), whether from the consent
+ * page or the Self Client console. Takes a slot and returns true, or returns false when full.
+ */
+export function takeGrantCodeSlot(ctx: DemoContext, clientId: string): boolean {
+  const now = ctx.clock.now();
+  const issued = (ctx.store.codeIssueTimes.get(clientId) ?? []).filter((t) => t > now - TEN_MINUTES);
+  const free = issued.length < ZOHO_LIMITS.grantCodesPerClientPer10Min;
+  if (free) issued.push(now);
+  ctx.store.codeIssueTimes.set(clientId, issued);
+  return free;
+}
+
+/** Stores a new single-use grant code and returns it. */
+export function issueGrantCode(ctx: DemoContext, record: Omit<GrantCodeRecord, 'code' | 'used'>): string {
+  const code = newGrantCode();
+  ctx.store.codes.set(code, { ...record, code, used: false });
+  return code;
+}
 
 export function issueRefreshToken(ctx: DemoContext, grant: Grant): RefreshTokenRecord {
   const now = ctx.clock.now();

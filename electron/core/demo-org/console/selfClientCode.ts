@@ -3,11 +3,9 @@
  * an expiry (default 3 minutes; our range 1–10, drop-down values UNCONFIRMED), and the org.
  * The code is exchanged at /oauth/v2/token without redirect_uri (§3.1).
  */
-import { ZOHO_LIMITS } from '../../../../shared/zoho/limits';
 import type { DemoContext } from '../context';
 import { findOrg, findUser, orgsOf } from '../data/directory';
-import { newGrantCode } from '../ids';
-import { TEN_MINUTES } from '../accounts/issue';
+import { issueGrantCode, takeGrantCodeSlot } from '../accounts/issue';
 import { isKnownScope, parseRequestedScopes } from '../accounts/scopeWords';
 import { ClientInputError } from './clients';
 
@@ -38,15 +36,10 @@ export function generateSelfClientCode(ctx: DemoContext, input: unknown): { code
   if (!org || !user.orgIds.includes(org.id)) throw new ClientInputError("Pick one of the user's organisations.", 'org');
   if (org.dc !== client.home_dc) throw new ClientInputError(`This Self Client lives in the ${client.home_dc} data centre; the org is in ${org.dc}.`, 'org');
   const now = ctx.clock.now();
-  const issued = (ctx.store.codeIssueTimes.get(client.client_id) ?? []).filter((t) => t > now - TEN_MINUTES);
-  if (issued.length >= ZOHO_LIMITS.grantCodesPerClientPer10Min) {
+  if (!takeGrantCodeSlot(ctx, client.client_id)) {
     throw new ClientInputError('Access Denied: Maximum request limit reached. Please try again after some time.', 'client_id');
   }
-  issued.push(now);
-  ctx.store.codeIssueTimes.set(client.client_id, issued);
-  const code = newGrantCode();
-  ctx.store.codes.set(code, {
-    code,
+  const code = issueGrantCode(ctx, {
     client_id: client.client_id,
     user_key: user.key,
     org_id: org.id,
@@ -55,7 +48,6 @@ export function generateSelfClientCode(ctx: DemoContext, input: unknown): { code
     scopes,
     issue_refresh_token: true,
     expires_at: now + minutes * 60_000,
-    used: false,
   });
   return { code, expires_in: minutes * 60 };
 }

@@ -5,28 +5,11 @@
  * export, and a production delete that stops at the confirmation.
  */
 import { readFileSync } from 'node:fs';
-import { SCHEME_REDIRECT_URI } from '../../shared/app';
-import { CONSOLE_SCOPES } from '../helpers/consoleSetup';
-import { consent } from '../helpers/testCore';
-import { expect, seriousAxeViolations, test } from './fixtures';
+import { connectedNorthwindProfile, expect, seriousAxeViolations, test } from './fixtures';
 
 test('API console on the Demo org: list, search, COQL, fetch all + CSV, guarded delete', async ({ page, demo, app, host }) => {
   test.setTimeout(90_000);
-  const client = demo.createClient({ type: 'mobile', name: 'E2E console', redirect_uris: [SCHEME_REDIRECT_URI], home_dc: 'us', enabled_dcs: ['us'] });
-  const profile = await app.call('profiles:create', {
-    name: 'Northwind production',
-    orgLabel: 'Northwind',
-    service: 'demo',
-    environment: 'production',
-    dataCentre: 'us',
-    clientType: 'mobile',
-    clientId: client.client_id,
-    clientSecret: client.client_secret,
-    scopes: CONSOLE_SCOPES,
-  });
-  const started = await app.call('auth:connect', { profileId: profile.id });
-  await app.core.handleDeepLink(await consent(started.authorizeUrl));
-  await app.call('profiles:setActive', { id: profile.id });
+  const profile = await connectedNorthwindProfile(demo, app, 'E2E console');
 
   await page.goto(host.url);
   await expect(page.getByText(/Connected as .+ · Northwind Outfitters/)).toBeVisible();

@@ -4,7 +4,9 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { startDemoOrg, type DemoOrg } from '../../electron/core/demo-org/index';
 import { startWebHost, type WebHost } from '../../electron/web/webHost';
-import { createTestCore } from '../helpers/testCore';
+import { SCHEME_REDIRECT_URI } from '../../shared/app';
+import { CONSOLE_SCOPES } from '../helpers/consoleSetup';
+import { consent, createTestCore } from '../helpers/testCore';
 
 type TestCore = Awaited<ReturnType<typeof createTestCore>>;
 
@@ -52,4 +54,28 @@ export async function seriousAxeViolations(page: Page): Promise<{ id: string; im
 export async function nextOpenedUrl(app: TestCore, count: number): Promise<string> {
   await expect.poll(() => app.opened.length).toBeGreaterThanOrEqual(count);
   return app.opened[count - 1]!;
+}
+
+/**
+ * A "Northwind production" Demo org profile (Mobile-based client), connected through the
+ * consent page over HTTP and made the active profile — the starting point of the console
+ * and presentation tests, which are about what happens after connecting.
+ */
+export async function connectedNorthwindProfile(demo: DemoOrg, app: TestCore, clientName: string) {
+  const client = demo.createClient({ type: 'mobile', name: clientName, redirect_uris: [SCHEME_REDIRECT_URI], home_dc: 'us', enabled_dcs: ['us'] });
+  const profile = await app.call('profiles:create', {
+    name: 'Northwind production',
+    orgLabel: 'Northwind',
+    service: 'demo',
+    environment: 'production',
+    dataCentre: 'us',
+    clientType: 'mobile',
+    clientId: client.client_id,
+    clientSecret: client.client_secret,
+    scopes: CONSOLE_SCOPES,
+  });
+  const started = await app.call('auth:connect', { profileId: profile.id });
+  await app.core.handleDeepLink(await consent(started.authorizeUrl));
+  await app.call('profiles:setActive', { id: profile.id });
+  return profile;
 }

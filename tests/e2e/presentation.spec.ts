@@ -2,28 +2,11 @@
  * Presentation mode end to end on the Demo org: connect, list Leads, turn presentation mode
  * on with the keyboard, and nothing personal read off the screen before is on it after.
  */
-import { SCHEME_REDIRECT_URI } from '../../shared/app';
-import { CONSOLE_SCOPES } from '../helpers/consoleSetup';
-import { consent } from '../helpers/testCore';
-import { expect, seriousAxeViolations, test } from './fixtures';
+import { connectedNorthwindProfile, expect, seriousAxeViolations, test } from './fixtures';
 
 test('presentation mode masks names, emails and the signed-in user on a shared screen', async ({ page, demo, app, host }) => {
   test.setTimeout(60_000);
-  const client = demo.createClient({ type: 'mobile', name: 'E2E presentation', redirect_uris: [SCHEME_REDIRECT_URI], home_dc: 'us', enabled_dcs: ['us'] });
-  const profile = await app.call('profiles:create', {
-    name: 'Northwind production',
-    orgLabel: 'Northwind',
-    service: 'demo',
-    environment: 'production',
-    dataCentre: 'us',
-    clientType: 'mobile',
-    clientId: client.client_id,
-    clientSecret: client.client_secret,
-    scopes: CONSOLE_SCOPES,
-  });
-  const started = await app.call('auth:connect', { profileId: profile.id });
-  await app.core.handleDeepLink(await consent(started.authorizeUrl));
-  await app.call('profiles:setActive', { id: profile.id });
+  await connectedNorthwindProfile(demo, app, 'E2E presentation');
 
   await page.goto(host.url);
   const connectedAs = page.getByText(/Connected as .+ · Northwind Outfitters/);

@@ -75,7 +75,7 @@ export const ERROR_CATALOGUE = {
   // --- Redirect (callback) checks ---------------------------------------------------------
   REDIRECT_MALFORMED: {
     message: () => 'The address that came back from Zoho is not a valid sign-in redirect.',
-    hint: () => 'Start again with Connect. If you pasted an address, paste the whole address from the browser bar.',
+    hint: () => 'Nothing was changed, and a connection that is waiting still waits. If you pasted an address, paste the whole address Zoho sent you back to (it starts with connected-app-console:// or http://localhost).',
   },
   REDIRECT_UNKNOWN_STATE: {
     message: () => 'This sign-in redirect was not started by this app, or it has already been used.',
